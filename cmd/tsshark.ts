@@ -1,0 +1,9 @@
+// tsshark: entry point (being written this session).
+import { runTool } from "../lib/cli/run.ts";
+import { ToolError } from "../lib/cli/error.ts";
+import { versionLine } from "../lib/cli/version.ts";
+
+await runTool("tsshark", async (argv) => {
+  if (argv[0] === "--version") return void console.log(versionLine("tsshark"));
+  throw new ToolError("not built yet", 1);
+});
