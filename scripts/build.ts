@@ -10,10 +10,13 @@ const workersOf: Record<string, string[]> = {
   tsshark: ["lib/capture/live-worker.ts"],
 };
 
-const names = readdirSync(join(root, "cmd"))
+const all = readdirSync(join(root, "cmd"))
   .filter((f) => f.endsWith(".ts"))
   .map((f) => basename(f, ".ts"))
   .sort();
+// `bun scripts/build.ts --no-demo tsnc` builds one binary; no names builds them all.
+const asked = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const names = asked.length ? all.filter((n) => asked.includes(n)) : all;
 mkdirSync(dist, { recursive: true });
 
 const t0 = performance.now();
@@ -51,7 +54,7 @@ for (const name of names) {
   console.log(`  ${name.padEnd(9)} ${text}`);
 }
 
-if (!process.argv.includes("--no-demo")) await demo();
+if (!process.argv.includes("--no-demo") && names.includes("echo-lab")) await demo();
 
 /** One working exchange through the built binaries: echo-lab's own demo (a TCP and a UDP exchange). */
 async function demo(): Promise<void> {

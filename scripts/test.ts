@@ -18,7 +18,7 @@ if (process.env.TSNET_SKIP_BUILD !== "1") {
 const args = process.argv.slice(2);
 const p = Bun.spawn(
   [process.execPath, "test", "--timeout", "60000", "--reporter=junit", `--reporter-outfile=${junit}`, ...args],
-  { stdout: "inherit", stderr: "inherit", cwd: root, stdin: "ignore" },
+  { stdout: "inherit", stderr: "inherit", cwd: root, stdin: "ignore", env: { ...process.env, TSNET_TEST_BINARIES: process.env.TSNET_SKIP_BUILD === "1" ? "0" : "1" } },
 );
 const code = await p.exited;
 

@@ -4,10 +4,16 @@ import { existsSync } from "node:fs";
 
 export const repoRoot = join(import.meta.dir, "..", "..");
 
-/** The command that runs one of our tools: the compiled binary when built, else the source under bun. */
+/**
+ * The command that runs one of our tools. `npm test` builds first and sets TSNET_TEST_BINARIES=1, so the
+ * tests run the compiled binaries; a bare `bun test` runs the source under bun (never a stale dist/).
+ */
 export function ours(tool: "tsnc" | "tsss" | "tsshark" | "echo-lab"): string[] {
   const bin = join(repoRoot, "dist", tool);
-  if (process.env.TSNET_TEST_SOURCE !== "1" && existsSync(bin)) return [bin];
+  if (process.env.TSNET_TEST_BINARIES === "1") {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build`);
+    return [bin];
+  }
   return [process.execPath, join(repoRoot, "cmd", `${tool}.ts`)];
 }
 
