@@ -1,0 +1,54 @@
+// MAC address names as tshark shows them with MAC resolution on: "Broadcast", "IPv6mcast_01", "Vendor_04:8b:14".
+import { OUI_NAMES } from "./values/oui.ts";
+
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** "aa:bb:cc:dd:ee:ff" for n bytes at off. */
+export function hexColon(data: Uint8Array, off: number, n: number): string {
+  let s = HEX[data[off]!]!;
+  for (let i = 1; i < n; i++) s += ":" + HEX[data[off + i]!]!;
+  return s;
+}
+
+/** Well-known group addresses that Wireshark names before it looks at vendors (the prefix length in bits). */
+const WELL_KNOWN: readonly { readonly prefix: readonly number[]; readonly bits: number; readonly name: string }[] = [
+  { prefix: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], bits: 48, name: "Broadcast" },
+  { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x00], bits: 48, name: "Spanning-tree-(for-bridges)_00" },
+  { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e], bits: 48, name: "LLDP_Multicast" },
+  { prefix: [0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc], bits: 48, name: "CDP/VTP/DTP/PAgP/UDLD" },
+  { prefix: [0x01, 0x00, 0x5e], bits: 25, name: "IPv4mcast" },
+  { prefix: [0x33, 0x33], bits: 16, name: "IPv6mcast" },
+];
+
+function matches(data: Uint8Array, off: number, prefix: readonly number[], bits: number): boolean {
+  const whole = bits >> 3;
+  for (let i = 0; i < whole; i++) if (data[off + i] !== prefix[i]) return false;
+  const rest = bits & 7;
+  if (rest) {
+    const mask = (0xff << (8 - rest)) & 0xff;
+    if ((data[off + whole]! & mask) !== ((prefix[whole] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+
+/**
+ * The resolved name of a MAC address, or the plain "aa:bb:..." form when resolution is off or nothing
+ * matches. Names with a prefix keep the bytes after the prefix, as Wireshark's get_ether_name does.
+ */
+export function macName(data: Uint8Array, off: number, resolve: boolean): string {
+  if (!resolve) return hexColon(data, off, 6);
+  for (const w of WELL_KNOWN) {
+    if (!matches(data, off, w.prefix, w.bits)) continue;
+    if (w.bits === 48) return w.name;
+    const keep = w.bits >> 3;
+    return `${w.name}_${hexColon(data, off + keep, 6 - keep)}`;
+  }
+  const vendor = OUI_NAMES.get((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!);
+  if (vendor !== undefined) return `${vendor}_${hexColon(data, off + 3, 3)}`;
+  return hexColon(data, off, 6);
+}
+
+/** The vendor of an OUI (eth.*.oui_resolved), or undefined. */
+export function ouiName(oui: number): string | undefined {
+  return OUI_NAMES.get(oui);
+}

@@ -1,0 +1,120 @@
+// Time texts: frame.time's "Oct  2, 2025 15:05:40.030951000 UTC" and the -t / -u formats of the Time column.
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const NS = 1_000_000_000n;
+
+export type TimeFormat = "r" | "a" | "ad" | "adoy" | "d" | "dd" | "e" | "u" | "ud" | "udoy";
+export const TIME_FORMATS: readonly TimeFormat[] = ["a", "ad", "adoy", "d", "dd", "e", "r", "u", "ud", "udoy"];
+
+const p2 = (n: number) => (n < 10 ? "0" + n : String(n));
+
+interface Parts {
+  y: number; mo: number; d: number; h: number; mi: number; s: number; doy: number;
+}
+
+function parts(sec: bigint, utc: boolean): Parts {
+  const dt = new Date(Number(sec) * 1000);
+  const y = utc ? dt.getUTCFullYear() : dt.getFullYear();
+  const mo = utc ? dt.getUTCMonth() : dt.getMonth();
+  const d = utc ? dt.getUTCDate() : dt.getDate();
+  const start = utc ? Date.UTC(y, 0, 1) : new Date(y, 0, 1).getTime();
+  const here = utc ? Date.UTC(y, mo, d) : new Date(y, mo, d).getTime();
+  return {
+    y, mo, d,
+    h: utc ? dt.getUTCHours() : dt.getHours(),
+    mi: utc ? dt.getUTCMinutes() : dt.getMinutes(),
+    s: utc ? dt.getUTCSeconds() : dt.getSeconds(),
+    doy: Math.round((here - start) / 86_400_000) + 1,
+  };
+}
+
+let zoneCache: { sec: bigint; name: string } | undefined;
+/** The local zone's abbreviation ("UTC", "CET") as strftime %Z gives it. */
+function zoneName(sec: bigint): string {
+  if (zoneCache && zoneCache.sec === sec) return zoneCache.name;
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(new Date(Number(sec) * 1000)).find((p) => p.type === "timeZoneName")?.value ?? "UTC";
+  zoneCache = { sec, name };
+  return name;
+}
+
+/** Split ns into seconds (floored) and the fraction. */
+function split(ns: bigint): [bigint, bigint] {
+  let sec = ns / NS;
+  let frac = ns % NS;
+  if (frac < 0n) {
+    frac += NS;
+    sec -= 1n;
+  }
+  return [sec, frac];
+}
+
+/** frame.time: local time, nanoseconds, zone name. */
+export function absTimeText(ns: bigint): string {
+  const [sec, frac] = split(ns);
+  const t = parts(sec, false);
+  const day = t.d < 10 ? " " + t.d : String(t.d);
+  return `${MONTHS[t.mo]} ${day}, ${t.y} ${p2(t.h)}:${p2(t.mi)}:${p2(t.s)}.${frac.toString().padStart(9, "0")} ${zoneName(sec)}`;
+}
+
+/** The fraction cut (not rounded) to `digits` places, with its dot; nothing for 0 digits. */
+function fraction(frac: bigint, digits: number): string {
+  if (digits <= 0) return "";
+  return "." + (frac / 10n ** BigInt(9 - digits)).toString().padStart(digits, "0");
+}
+
+/** Seconds.fraction of a signed interval, with `digits` places. */
+export function intervalText(ns: bigint, digits: number): string {
+  const neg = ns < 0n;
+  const a = neg ? -ns : ns;
+  return `${neg ? "-" : ""}${a / NS}${fraction(a % NS, digits)}`;
+}
+
+/** -u hms: "1.496715711s", "2m 3.000000s", "1h 2m 3.000000s" */
+export function hmsText(ns: bigint, digits: number): string {
+  const neg = ns < 0n;
+  const a = neg ? -ns : ns;
+  const total = a / NS;
+  const h = total / 3600n, m = (total / 60n) % 60n, s = total % 60n;
+  const f = fraction(a % NS, digits);
+  const sign = neg ? "-" : "";
+  if (h > 0n) return `${sign}${h}h ${m}m ${s}${f}s`;
+  if (m > 0n) return `${sign}${m}m ${s}${f}s`;
+  return `${sign}${s}${f}s`;
+}
+
+/** Absolute time in one of the -t a/ad/adoy/u/ud/udoy forms. */
+export function absColumnText(ns: bigint, fmt: TimeFormat, digits: number): string {
+  const [sec, frac] = split(ns);
+  const utc = fmt[0] === "u";
+  const t = parts(sec, utc);
+  const clock = `${p2(t.h)}:${p2(t.mi)}:${p2(t.s)}${fraction(frac, digits)}`;
+  const kind = fmt.slice(1);
+  if (kind === "d") return `${t.y}-${p2(t.mo + 1)}-${p2(t.d)} ${clock}`;
+  if (kind === "doy") return `${t.y}/${String(t.doy).padStart(3, "0")} ${clock}`;
+  return clock;
+}
+
+/** Everything the Time column needs for one packet. */
+export interface TimeContext {
+  readonly ts: bigint;
+  readonly first: bigint;
+  readonly prevCaptured: bigint;
+  readonly prevDisplayed: bigint;
+}
+
+/** The Time column in the chosen -t format, with -u hms for the relative forms. */
+export function timeColumn(t: TimeContext, fmt: TimeFormat, digits: number, hms: boolean): string {
+  switch (fmt) {
+    case "r":
+      return hms ? hmsText(t.ts - t.first, digits) : intervalText(t.ts - t.first, digits);
+    case "d":
+      return hms ? hmsText(t.ts - t.prevCaptured, digits) : intervalText(t.ts - t.prevCaptured, digits);
+    case "dd":
+      return hms ? hmsText(t.ts - t.prevDisplayed, digits) : intervalText(t.ts - t.prevDisplayed, digits);
+    case "e":
+      return intervalText(t.ts, digits);
+    default:
+      return absColumnText(t.ts, fmt, digits);
+  }
+}
