@@ -1,9 +1,248 @@
-// tsshark: entry point (being written this session).
-import { runTool } from "../lib/cli/run.ts";
+// tsshark: tshark's command line over the tsnet dissection engine (read files, print summaries or -T fields).
+import { runTool, flushStdout } from "../lib/cli/run.ts";
 import { ToolError } from "../lib/cli/error.ts";
 import { versionLine } from "../lib/cli/version.ts";
+import { getopt, glibcMessages, opt, optionHelp, type OptionSpec, type ParsedArgs } from "../lib/cli/getopt.ts";
+import { dissectFrame, type DissectWants } from "../lib/dissect/engine.ts";
+import { fieldByAbbrev, fieldsReport, newTables, protocolsReport } from "../lib/dissect/registry.ts";
+import { Session } from "../lib/dissect/session.ts";
+import type { Packet } from "../lib/dissect/tree.ts";
+import { allFields } from "../lib/dissect/field.ts";
+import { summaryLine, columnTexts, COLUMN_TITLES, type LineTimes, type SummaryOptions } from "../lib/format/columns.ts";
+import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, fieldsHeader, fieldsLine, type FieldColumn, type FieldsOptions } from "../lib/format/fields.ts";
+import { TIME_FORMATS, type TimeFormat } from "../lib/format/time.ts";
+import { applyDecodeAs } from "../lib/dissect/decode-as.ts";
+import { openFrameFile, type FrameFile } from "../lib/dissect/file-source.ts";
+
+const OPTIONS: readonly OptionSpec[] = [
+  { short: "r", key: "r", arg: "infile", help: "set the filename to read from (or '-' for stdin)" },
+  { short: "c", key: "c", arg: "packet count", help: "stop after n packets" },
+  { short: "T", key: "T", arg: "format", help: "output format: fields|tabs|text (json, pdml ... not built yet)" },
+  { short: "e", key: "e", arg: "field", repeat: "list", help: "field to print if -T fields selected" },
+  { short: "E", key: "E", arg: "fieldsoption", repeat: "list", help: "header=y|n separator=/t|/s|<char> occurrence=f|l|a aggregator=,|/s|<char> quote=d|s|n bom=y|n" },
+  { short: "t", key: "t", arg: "format", help: "time format: a|ad|adoy|d|dd|e|r|u|ud|udoy" },
+  { short: "u", key: "u", arg: "s|hms", help: "output format of seconds" },
+  { short: "n", key: "n", help: "disable all name resolutions" },
+  { short: "N", key: "N", arg: "flags", help: "enable specific name resolution(s): \"mnNtdv\"" },
+  { short: "d", key: "d", arg: "layer_type==selector,proto", repeat: "list", help: "\"Decode As\", e.g. udp.port==12000,data" },
+  { short: "2", key: "2", help: "perform a two-pass analysis" },
+  { short: "q", key: "q", help: "be more quiet on stdout" },
+  { short: "Q", key: "Q", help: "only log true errors to stderr" },
+  { short: "l", key: "l", help: "flush standard output after each packet" },
+  { short: "G", key: "G", arg: "report", optionalArg: false, help: "dump a glossary: fields|protocols" },
+  { short: "V", key: "V", help: "add output of packet tree (Packet Details)" },
+  { short: "O", key: "O", arg: "protocols", help: "only show packet details of these protocols" },
+  { short: "x", key: "x", help: "add output of hex and ASCII dump (Packet Bytes)" },
+  { short: "Y", key: "Y", arg: "display filter", help: "packet display filter" },
+  { short: "R", key: "R", arg: "read filter", help: "packet read filter (needs -2)" },
+  { short: "z", key: "z", arg: "statistics", repeat: "list", help: "various statistics" },
+  { short: "w", key: "w", arg: "outfile", help: "write packets to a pcapng-format file" },
+  { short: "P", key: "P", help: "print packet summary even when writing to a file" },
+  { short: "F", key: "F", arg: "output file type", help: "set the output file type" },
+  { short: "a", key: "a", arg: "autostop cond.", repeat: "list", help: "duration:NUM filesize:NUM files:NUM packets:NUM" },
+  { short: "b", key: "b", arg: "ringbuffer opt.", repeat: "list", help: "duration:NUM interval:NUM filesize:NUM files:NUM packets:NUM" },
+  { short: "i", key: "i", arg: "interface", repeat: "list", help: "name or idx of interface" },
+  { short: "f", key: "f", arg: "capture filter", help: "packet filter in libpcap filter syntax" },
+  { short: "s", key: "s", arg: "snaplen", help: "packet snapshot length" },
+  { short: "p", key: "p", help: "don't capture in promiscuous mode" },
+  { short: "B", key: "B", arg: "buffer size", help: "size of kernel buffer (MiB)" },
+  { short: "D", key: "D", help: "print list of interfaces and exit" },
+  { short: "j", key: "j", arg: "protocol match filter", help: "protocols layers filter for -T ek|pdml|json" },
+  { short: "J", key: "J", arg: "protocol match filter", help: "protocols layers filter for -T ek|pdml|json" },
+  { short: "o", key: "o", arg: "name:value", repeat: "list", help: "override preference setting" },
+  { short: "v", long: "version", key: "version", help: "display version info and exit" },
+  { short: "h", long: "help", key: "help", help: "display this help and exit" },
+  { long: "hexdump", key: "hexdump", arg: "option", repeat: "list", help: "add hexdump, set options for data source and ASCII dump" },
+];
+
+const USAGE = ["", "Usage: tsshark [options] ...", "See tsshark --help for the options."];
+
+/** Options that parse but whose feature belongs to a part not built yet: a clear error, never silence. */
+const NOT_BUILT: ReadonlyMap<string, string> = new Map([
+  ["Y", "display filters (-Y) are not supported yet"],
+  ["R", "read filters (-R) are not supported yet"],
+  ["z", "statistics (-z) are not supported yet"],
+  ["V", "the packet details tree (-V) is not supported yet"],
+  ["O", "the packet details tree (-O) is not supported yet"],
+  ["x", "the hex dump (-x) is not supported yet"],
+  ["hexdump", "the hex dump (--hexdump) is not supported yet"],
+  ["j", "-j (protocol filter for json/pdml output) is not supported yet"],
+  ["J", "-J (protocol filter for json/pdml output) is not supported yet"],
+  ["o", "preferences (-o) are not supported yet"],
+  ["w", "writing capture files (-w) is not supported yet"],
+  ["P", "-P (summaries while writing) is not supported yet"],
+  ["F", "output file types (-F) are not supported yet"],
+  ["b", "ring buffers (-b) are not supported yet"],
+  ["a", "autostop conditions (-a) are not supported yet"],
+  ["i", "live capture (-i) is not supported yet"],
+  ["f", "capture filters (-f) are not supported yet"],
+  ["s", "snapshot length (-s) applies to live capture, which is not supported yet"],
+  ["p", "promiscuous mode (-p) applies to live capture, which is not supported yet"],
+  ["B", "buffer size (-B) applies to live capture, which is not supported yet"],
+  ["D", "listing interfaces (-D) is not supported yet"],
+]);
+
+const T_FORMATS = ["fields", "tabs", "text", "json", "jsonraw", "ek", "pdml", "psml", "ps"];
+
+interface Plan {
+  readonly file: string;
+  readonly count: number;
+  readonly format: "text" | "tabs" | "fields";
+  readonly fields: readonly FieldColumn[];
+  readonly fieldsOpts: FieldsOptions;
+  readonly summary: SummaryOptions;
+  readonly quiet: boolean;
+  readonly flush: boolean;
+  readonly twoPass: boolean;
+}
+
+function parseArgs(argv: string[]): ParsedArgs {
+  return getopt(argv, OPTIONS, glibcMessages("tsshark", 1, USAGE));
+}
+
+function positiveInt(v: string, what: string): number {
+  if (!/^\d+$/.test(v)) throw new ToolError(`The specified ${what} "${v}" isn't a decimal number`, 1);
+  return Number(v);
+}
+
+/** -e names: registry fields and the _ws.col.* columns; unknown ones are reported together, sorted. */
+function fieldColumns(names: readonly string[], times: () => LineTimes, summary: SummaryOptions): FieldColumn[] {
+  const bad: string[] = [];
+  const cols = names.map((name): FieldColumn => {
+    if (name.startsWith("_ws.col.")) {
+      const idx = COLUMN_TITLES.indexOf(name.slice(8) as (typeof COLUMN_TITLES)[number]);
+      if (idx >= 0) return { name, column: (p: Packet) => columnTexts(p, times(), summary)[idx]! };
+    }
+    const field = fieldByAbbrev(name);
+    if (!field) bad.push(name);
+    return { name, field };
+  });
+  if (bad.length) throw new ToolError("Some fields aren't valid:", 1, [...new Set(bad)].sort().map((b) => `\t${b}`));
+  return cols;
+}
+
+/** Which name resolutions -n / -N leave on. */
+function resolution(p: ParsedArgs): { mac: boolean; network: boolean; transport: boolean } {
+  if (opt.flag(p, "n")) return { mac: false, network: false, transport: false };
+  const n = opt.str(p, "N");
+  if (n === undefined) return { mac: true, network: false, transport: false };
+  for (const ch of n) if (!"mnNtdvgsS".includes(ch)) throw new ToolError(`-N specifies unknown resolving option '${ch}';`, 1, ["           Valid options are 'd', m', 'n', 'N', 's', 't', and 'v'"]);
+  return { mac: n.includes("m"), network: n.includes("n"), transport: n.includes("t") };
+}
+
+function buildPlan(p: ParsedArgs): Plan {
+  const file = opt.str(p, "r");
+  if (file === undefined) throw new ToolError("live capture (no -r) is not supported yet; read a file with -r FILE", 1);
+  const count = opt.str(p, "c") !== undefined ? positiveInt(opt.str(p, "c")!, "packet count") : 0;
+  const t = opt.str(p, "T") ?? "text";
+  if (!T_FORMATS.includes(t)) throw new ToolError(`Invalid -T parameter "${t}"; it must be one of:`, 1, T_FORMATS.map((f) => `\t"${f}"`));
+  if (t !== "text" && t !== "tabs" && t !== "fields") throw new ToolError(`-T ${t} is not supported yet`, 1);
+  const tf = opt.str(p, "t") ?? "r";
+  if (!TIME_FORMATS.includes(tf as TimeFormat)) throw new ToolError(`Invalid time stamp type "${tf}"; it must be one of:`, 1, TIME_FORMATS.map((f) => `\t"${f}"`));
+  const u = opt.str(p, "u") ?? "s";
+  if (u !== "s" && u !== "hms") throw new ToolError(`Invalid seconds type "${u}"; it must be one of:`, 1, ['\t"s"   for seconds', '\t"hms" for hours, minutes and seconds']);
+  let fieldsOpts = DEFAULT_FIELDS_OPTIONS;
+  for (const e of opt.list(p, "E")) {
+    const r = applyFieldsOption(fieldsOpts, e);
+    if (typeof r === "string") throw new ToolError(r, 1);
+    fieldsOpts = r;
+  }
+  const summary: SummaryOptions = { timeFormat: tf as TimeFormat, hms: u === "hms", tabs: t === "tabs" };
+  const names = opt.list(p, "e");
+  if (t === "fields" && names.length === 0) throw new ToolError('"-Tfields" was specified, but no fields were specified with "-e".', 1);
+  if (t !== "fields" && names.length) throw new ToolError('"-e" was specified, but no fields output was requested with "-Tfields".', 1);
+  const fields = t === "fields" ? fieldColumns(names, () => currentTimes, summary) : [];
+  return { file, count, format: t as Plan["format"], fields, fieldsOpts, summary, quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2") };
+}
+
+/** Times of the packet being printed (the _ws.col.Time column reads them too). */
+let currentTimes: LineTimes = { first: 0n, prevCaptured: 0n, prevDisplayed: 0n, digits: 9 };
+
+async function printCapture(plan: Plan, session: Session, source: FrameFile): Promise<void> {
+  const needCols = !plan.quiet && (plan.format !== "fields" || plan.fields.some((c) => c.column));
+  let want: Uint8Array | null = null;
+  if (plan.format === "fields") {
+    want = new Uint8Array(allFields.length);
+    for (const c of plan.fields) if (c.field) want[c.field.id] = 1;
+  }
+  const wants: DissectWants = { full: false, want, columns: needCols };
+  const limit = plan.count;
+  if (plan.twoPass) {
+    let n = 0;
+    for (const f of source.frames()) {
+      if (limit && n >= limit) break;
+      dissectFrame(session, f, ++n, { full: false, want: null, columns: false });
+    }
+    session.beginSecondPass();
+  }
+  const out = new OutputBuffer(plan.flush);
+  if (plan.format === "fields" && plan.fieldsOpts.header && !plan.quiet) out.line(fieldsHeader(plan.fields, plan.fieldsOpts));
+  let num = 0;
+  let first = -1n, prevCaptured = -1n, prevDisplayed = -1n;
+  for (const frame of source.frames()) {
+    if (limit && num >= limit) break;
+    num++;
+    const pkt = dissectFrame(session, frame, num, wants);
+    const ts = frame.ts;
+    if (first < 0n) first = ts;
+    currentTimes = { first, prevCaptured: prevCaptured < 0n ? ts : prevCaptured, prevDisplayed: prevDisplayed < 0n ? ts : prevDisplayed, digits: source.digits(frame) };
+    prevCaptured = ts;
+    prevDisplayed = ts;
+    session.prevDisplayedTs = ts;
+    if (plan.quiet) continue;
+    out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary));
+  }
+  await out.close();
+}
+
+/** Stdout in large writes (one per ~64 KiB), or one per packet with -l. */
+class OutputBuffer {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly perPacket: boolean) {}
+  line(s: string): void {
+    this.parts.push(s);
+    this.size += s.length + 1;
+    if (this.perPacket || this.size > 65536) this.flush();
+  }
+  flush(): void {
+    if (!this.parts.length) return;
+    process.stdout.write(this.parts.join("\n") + "\n");
+    this.parts = [];
+    this.size = 0;
+  }
+  async close(): Promise<void> {
+    this.flush();
+    await flushStdout();
+  }
+}
+
+async function writeLines(lines: string[]): Promise<void> {
+  const out = new OutputBuffer(false);
+  for (const l of lines) out.line(l);
+  await out.close();
+}
 
 await runTool("tsshark", async (argv) => {
-  if (argv[0] === "--version") return void console.log(versionLine("tsshark"));
-  throw new ToolError("not built yet", 1);
+  const p = parseArgs(argv);
+  if (opt.flag(p, "version")) return void console.log(versionLine("tsshark"));
+  if (opt.flag(p, "help")) {
+    console.log([versionLine("tsshark"), "Dump and analyze network traffic.", "", "Usage: tsshark [options] ...", "", ...optionHelp(OPTIONS, 34)].join("\n"));
+    return;
+  }
+  const g = opt.str(p, "G");
+  if (g !== undefined) {
+    if (g === "fields") return void (await writeLines(fieldsReport()));
+    if (g === "protocols") return void (await writeLines(protocolsReport()));
+    throw new ToolError(`Invalid -G report "${g}" (supported here: fields, protocols)`, 1);
+  }
+  for (const key of p.order) {
+    const why = NOT_BUILT.get(key);
+    if (why) throw new ToolError(why, 1);
+  }
+  const plan = buildPlan(p);
+  const session = new Session({ tables: newTables(), resolve: resolution(p), twoPass: plan.twoPass });
+  for (const d of opt.list(p, "d")) applyDecodeAs(session.tables, d);
+  const source = await openFrameFile(plan.file);
+  await printCapture(plan, session, source);
 });

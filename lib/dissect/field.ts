@@ -31,7 +31,7 @@ export type FieldBase =
   | "BASE_NONE" | "BASE_DEC" | "BASE_HEX" | "BASE_OCT" | "BASE_DEC_HEX" | "BASE_HEX_DEC" | "BASE_CUSTOM"
   | "BASE_PT_UDP" | "BASE_PT_TCP" | "BASE_PT_DCCP" | "BASE_PT_SCTP" | "BASE_OUI" | "BASE_EXP"
   | "BASE_STR_WSP" | "BASE_NETMASK" | "BASE_SHOW_ASCII_PRINTABLE"
-  | 0 | 1 | 2 | 3 | 4 | 8 | 16 | 24 | 32 | 40 | 48 | 56 | 64;
+  | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 24 | 32 | 40 | 48 | 56 | 64;
 
 /** A value_string / range_string / true_false_string, all as data. */
 export type ValueStrings = ReadonlyMap<number, string>;

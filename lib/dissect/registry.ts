@@ -7,6 +7,7 @@ import { data, dataDissector } from "./data.ts";
 import { eth, ethDissector, ethertype } from "./eth.ts";
 import { ip, ipv4Dissector } from "./ipv4.ts";
 import { udp, udpDissector } from "./udp.ts";
+import { tcp, tcpDissector } from "./tcp.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
 export interface ProtocolModule {
@@ -22,6 +23,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [frame, malformed, short, unreassembled], dissectors: [] },
   { protocols: [eth, ethertype], dissectors: [ethDissector] },
   { protocols: [ip], dissectors: [ipv4Dissector] },
+  { protocols: [tcp], dissectors: [tcpDissector] },
   { protocols: [udp], dissectors: [udpDissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];

@@ -1,0 +1,123 @@
+// A synchronous pcap/pcapng file reader for tsshark's file path (plain and pcapng; both byte orders, us/ns).
+//
+// The capture engineer's lib/capture/open.ts (openCapture) is the general source (live capture, stdin,
+// gzip); this reader serves -r FILE for the dissection engine, the tests and the benchmark, and gives the
+// per-frame timestamp precision the Time column needs.
+import { readFileSync, existsSync } from "node:fs";
+import { ToolError } from "../cli/error.ts";
+import type { Frame } from "../pcap/frame.ts";
+
+export interface FrameFile {
+  frames(): Iterable<Frame>;
+  /** fraction digits of this frame's timestamps (6 for microsecond files, 9 for nanosecond ones) */
+  digits(f: Frame): number;
+  readonly interfaceNames: readonly string[];
+}
+
+export async function openFrameFile(path: string): Promise<FrameFile> {
+  let buf: Uint8Array;
+  if (path === "-") buf = new Uint8Array(await new Response(Bun.stdin.stream()).arrayBuffer());
+  else {
+    if (!existsSync(path)) throw new ToolError(`The file "${path}" doesn't exist.`, 2);
+    buf = readFileSync(path);
+  }
+  if (buf.length < 4) throw new ToolError(`The file "${path}" isn't a capture file in a format TShark understands.`, 2);
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const magic = dv.getUint32(0, true);
+  if (magic === 0x0a0d0d0a) return readPcapng(buf, dv);
+  const le = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
+  const be = dv.getUint32(0, false) === 0xa1b2c3d4 || dv.getUint32(0, false) === 0xa1b23c4d;
+  if (!le && !be) throw new ToolError(`The file "${path}" isn't a capture file in a format TShark understands.`, 2);
+  const little = le;
+  const nano = (little ? magic : dv.getUint32(0, false)) === 0xa1b23c4d;
+  const linktype = dv.getUint32(20, little) & 0x0fffffff;
+  const digits = nano ? 9 : 6;
+  return {
+    interfaceNames: [],
+    digits: () => digits,
+    *frames() {
+      let off = 24;
+      while (off + 16 <= buf.length) {
+        const sec = dv.getUint32(off, little);
+        const frac = dv.getUint32(off + 4, little);
+        const caplen = dv.getUint32(off + 8, little);
+        const len = dv.getUint32(off + 12, little);
+        off += 16;
+        if (off + caplen > buf.length) return;
+        const ts = BigInt(sec) * 1_000_000_000n + BigInt(nano ? frac : frac * 1000);
+        yield { ts, caplen, len, linktype, data: buf.subarray(off, off + caplen) };
+        off += caplen;
+      }
+    },
+  };
+}
+
+interface Idb {
+  linktype: number;
+  /** ticks per second */
+  tsresol: bigint;
+  digits: number;
+  name?: string;
+}
+
+function readPcapng(buf: Uint8Array, dv: DataView): FrameFile {
+  const idbs: Idb[] = [];
+  const names: string[] = [];
+  const digitsOf = new WeakMap<Frame, number>();
+  return {
+    interfaceNames: names,
+    digits: (f) => digitsOf.get(f) ?? 6,
+    *frames() {
+      let off = 0;
+      let little = true;
+      while (off + 12 <= buf.length) {
+        let type = dv.getUint32(off, little);
+        if (type === 0x0a0d0d0a) {
+          little = dv.getUint32(off + 8, true) === 0x1a2b3c4d;
+          idbs.length = 0;
+          type = 0x0a0d0d0a;
+        }
+        const blen = dv.getUint32(off + 4, little);
+        if (blen < 12 || off + blen > buf.length) return;
+        if (type === 1) {
+          const linktype = dv.getUint16(off + 8, little);
+          const idb: Idb = { linktype, tsresol: 1_000_000n, digits: 6 };
+          let o = off + 16;
+          while (o + 4 <= off + blen - 4) {
+            const code = dv.getUint16(o, little), olen = dv.getUint16(o + 2, little);
+            if (code === 0) break;
+            if (code === 9 && olen >= 1) {
+              const r = buf[o + 4]!;
+              idb.tsresol = r & 0x80 ? 1n << BigInt(r & 0x7f) : 10n ** BigInt(r);
+              idb.digits = r & 0x80 ? Math.ceil((r & 0x7f) * 0.30103) : r;
+            }
+            if (code === 2) idb.name = new TextDecoder().decode(buf.subarray(o + 4, o + 4 + olen));
+            o += 4 + ((olen + 3) & ~3);
+          }
+          idbs.push(idb);
+          names.push(idb.name ?? "unknown");
+        } else if (type === 6 || type === 3) {
+          const epb = type === 6;
+          const iface = epb ? dv.getUint32(off + 8, little) : 0;
+          const idb = idbs[iface];
+          if (idb) {
+            const caplen = epb ? dv.getUint32(off + 20, little) : Math.min(blen - 16, dv.getUint32(off + 8, little));
+            const len = epb ? dv.getUint32(off + 24, little) : dv.getUint32(off + 8, little);
+            const dataOff = off + (epb ? 28 : 12);
+            if (dataOff + caplen <= off + blen) {
+              let ts = 0n;
+              if (epb) {
+                const ticks = (BigInt(dv.getUint32(off + 12, little)) << 32n) | BigInt(dv.getUint32(off + 16, little));
+                ts = (ticks * 1_000_000_000n) / idb.tsresol;
+              }
+              const f: Frame = { ts, caplen, len, linktype: idb.linktype, data: buf.subarray(dataOff, dataOff + caplen), iface };
+              digitsOf.set(f, idb.digits);
+              yield f;
+            }
+          }
+        }
+        off += blen;
+      }
+    },
+  };
+}

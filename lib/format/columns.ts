@@ -1,0 +1,60 @@
+// The default one-line summary (No. Time Source → Destination Protocol Length Info), as tshark prints it.
+import type { Addr, Packet } from "../dissect/tree.ts";
+import { ADDR_ETHER, ADDR_IPV4, ADDR_IPV6, ADDR_TEXT } from "../dissect/tree.ts";
+import { macName } from "../dissect/names.ts";
+import { ipv4At, ipv6At } from "./address.ts";
+import { timeColumn, type TimeFormat } from "./time.ts";
+
+export interface SummaryOptions {
+  readonly timeFormat: TimeFormat;
+  readonly hms: boolean;
+  /** -T tabs: TABs between columns, no padding */
+  readonly tabs: boolean;
+}
+
+/** The column names of the default layout, and their _ws.col.* field suffixes. */
+export const COLUMN_TITLES = ["No.", "Time", "Source", "Destination", "Protocol", "Length", "Info"] as const;
+export type ColumnTitle = (typeof COLUMN_TITLES)[number];
+
+/** Timestamps a printed line needs besides the packet's own. */
+export interface LineTimes {
+  readonly first: bigint;
+  readonly prevCaptured: bigint;
+  readonly prevDisplayed: bigint;
+  /** fraction digits: 6 for microsecond files, 9 for nanosecond ones */
+  readonly digits: number;
+}
+
+/** An address column's text (MAC names when -N m, the default). */
+export function addrText(a: Addr, resolveMac: boolean): string {
+  switch (a.kind) {
+    case ADDR_ETHER:
+      return macName(a.data, a.off, resolveMac);
+    case ADDR_IPV4:
+      return ipv4At(a.data, a.off);
+    case ADDR_IPV6:
+      return ipv6At(a.data, a.off);
+    case ADDR_TEXT:
+      return a.text;
+    default:
+      return "";
+  }
+}
+
+/** Every column's text for one packet, in COLUMN_TITLES order. */
+export function columnTexts(pkt: Packet, t: LineTimes, o: SummaryOptions): string[] {
+  const c = pkt.cols!;
+  const mac = pkt.session.resolve.mac;
+  const time = timeColumn({ ts: pkt.frame.ts, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
+  return [String(pkt.num), time, addrText(c.src, mac), addrText(c.dst, mac), c.protocol, String(pkt.frame.len), c.info];
+}
+
+const pad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
+const padEnd = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
+
+/** One summary line (without the newline), widths as tshark's print_columns() sets them. */
+export function summaryLine(pkt: Packet, t: LineTimes, o: SummaryOptions): string {
+  const [num, time, src, dst, proto, len, info] = columnTexts(pkt, t, o);
+  if (o.tabs) return `${num}\t${time}\t${src}\t→\t${dst}\t${proto}\t${len}\t${info}`;
+  return `${pad(num!, 5)} ${pad(time!, 10)} ${pad(src!, 12)} → ${padEnd(dst!, 12)} ${proto} ${len} ${info}`;
+}
