@@ -1,0 +1,37 @@
+// cgroup v2 ids to paths (ss's "cgroup:/user.slice"), by walking the cgroup2 mount once: a cgroup's id is its directory's inode.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+
+let byId: Map<bigint, string> | undefined;
+
+function cgroup2Mount(): string | undefined {
+  try {
+    for (const line of readFileSync("/proc/mounts", "utf8").split("\n")) {
+      const [, dir, type] = line.split(" ");
+      if (type === "cgroup2" && dir) return dir;
+    }
+  } catch {
+    // no /proc/mounts
+  }
+  return undefined;
+}
+
+function walk(root: string, rel: string, into: Map<bigint, string>, depth: number): void {
+  try {
+    into.set(statSync(root + rel, { bigint: true }).ino, rel || "/");
+    if (depth > 32) return;
+    for (const e of readdirSync(root + rel, { withFileTypes: true }))
+      if (e.isDirectory()) walk(root, `${rel}/${e.name}`, into, depth + 1);
+  } catch {
+    // vanished or unreadable cgroup
+  }
+}
+
+/** cg_id_to_path: the path under the cgroup2 mount, or "unreachable:<hex id>" as ss prints an id it cannot find. */
+export function cgroupPath(id: bigint): string {
+  if (!byId) {
+    byId = new Map();
+    const mount = cgroup2Mount();
+    if (mount) walk(mount, "", byId, 0);
+  }
+  return byId.get(id) ?? `unreachable:${id.toString(16)}`;
+}

@@ -1,0 +1,86 @@
+// Read the sockets a selection asks for, table by table in ss's order, from sock_diag or (when that fails) /proc/net.
+import { NetlinkError } from "./netlink.ts";
+import { SysError } from "../sys/libc.ts";
+import { IPPROTO, dumpInet, type InetExtensions } from "./inet-diag.ts";
+import { dumpUnix } from "./unix-diag.ts";
+import { dumpNetlinkSockets, dumpPacketSockets } from "./other-diag.ts";
+import { procForced, readProcInet, readProcUnix } from "./proc-net.ts";
+import { DB, FAMILY, type SocketRecord } from "./record.ts";
+import { UNIX_DBM, PACKET_DBM, hasDb, hasFamily, type SsSelection } from "./ss-query.ts";
+
+export interface CollectOptions extends InetExtensions {
+  readonly details?: boolean;
+  /** called once per table that fell back to /proc (for -v) */
+  readonly onFallback?: (table: string, why: string) => void;
+}
+
+/** Run a netlink dump; undefined when netlink is unavailable for it (no socket, no diag module). */
+function tryNetlink<T>(dump: () => T): { ok: T } | { failed: string } {
+  try {
+    return { ok: dump() };
+  } catch (e) {
+    if (e instanceof SysError) return { failed: e.message };
+    if (e instanceof NetlinkError) return { failed: `netlink error ${e.errno}` };
+    throw e;
+  }
+}
+
+const INET_TABLES: readonly { db: number; proto: number; proc?: string }[] = [
+  { db: DB.RAW, proto: IPPROTO.RAW, proc: "raw" },
+  { db: DB.UDP, proto: IPPROTO.UDP, proc: "udp" },
+  { db: DB.TCP, proto: IPPROTO.TCP, proc: "tcp" },
+  { db: DB.DCCP, proto: IPPROTO.DCCP },
+  { db: DB.SCTP, proto: IPPROTO.SCTP },
+];
+
+/** Every socket the selection names, in ss's order: netlink, packet, unix, raw, udp, tcp, dccp, sctp. */
+export function collectSockets(sel: SsSelection, o: CollectOptions = {}): SocketRecord[] {
+  const out: SocketRecord[] = [];
+  const push = (rs: readonly SocketRecord[]) => {
+    for (const r of rs) out.push(r);
+  };
+  if (hasDb(sel, DB.NETLINK) && hasFamily(sel, FAMILY.NETLINK) && sel.states & (1 << 7)) {
+    const r = tryNetlink(() => dumpNetlinkSockets(o.mem ?? false));
+    if ("ok" in r) push(r.ok);
+  }
+  if (sel.dbs & PACKET_DBM && hasFamily(sel, FAMILY.PACKET) && sel.states & (1 << 7)) {
+    const r = tryNetlink(() => dumpPacketSockets(sel));
+    if ("ok" in r) push(r.ok);
+  }
+  if (sel.dbs & UNIX_DBM && hasFamily(sel, FAMILY.UNIX)) {
+    const r = procForced("unix") ? { failed: "PROC_ROOT set" } : tryNetlink(() => dumpUnix(sel.states, o));
+    if ("ok" in r) push(r.ok.filter((s) => hasDb(sel, s.db)));
+    else {
+      o.onFallback?.("unix", r.failed);
+      push(readProcUnix(sel.states, sel.dbs) ?? []);
+    }
+  }
+  const v4 = hasFamily(sel, FAMILY.INET);
+  const v6 = hasFamily(sel, FAMILY.INET6);
+  if (!v4 && !v6) return out;
+  // ss asks for AF_INET then AF_INET6 unless -6 was the last family named.
+  const families = sel.preferredFamily === FAMILY.INET6 ? [FAMILY.INET6] : sel.preferredFamily === FAMILY.INET ? [FAMILY.INET] : [FAMILY.INET, FAMILY.INET6];
+  for (const t of INET_TABLES) {
+    if (!hasDb(sel, t.db)) continue;
+    const forced = t.proc !== undefined && procForced(t.proc);
+    const got: SocketRecord[] = [];
+    let failed: string | undefined = forced ? "PROC_ROOT set" : undefined;
+    for (const af of forced ? [] : families) {
+      const r = tryNetlink(() => dumpInet(af, t.proto, t.db, sel.states, o));
+      if ("ok" in r) for (const s of r.ok) if (hasFamily(sel, s.family)) got.push(s);
+      if ("failed" in r) {
+        failed = r.failed;
+        break;
+      }
+    }
+    if (failed === undefined) {
+      push(got);
+      continue;
+    }
+    if (!t.proc) continue; // ss shows nothing for dccp/sctp without their diag modules
+    o.onFallback?.(t.proc, failed);
+    if (v4) push(readProcInet(t.proc, sel.states) ?? []);
+    if (v6) push(readProcInet(`${t.proc}6`, sel.states) ?? []);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// tsss as ss: flags -> selection -> sockets from the kernel -> filter -> columns (or JSON, or a live watch).
+import { ToolError } from "../cli/error.ts";
+import { versionLine } from "../cli/version.ts";
+import { collectSockets } from "./collect.ts";
+import { FilterSyntaxError, filterFileWords, matchSsFilter, parseSsFilter, type FilterNode } from "./ss-filter.ts";
+import { parseSsArgs, usageError, type SsSettings } from "./ss-options.ts";
+import { mergeDefaults, selectQuery, stateMask } from "./ss-query.ts";
+import { SS_CONN, type SocketRecord } from "./record.ts";
+import { readSummary, renderSummary } from "./ss-summary.ts";
+import { renderSsListing, type SsDisplay } from "./ss-view.ts";
+import { socketOwners } from "./processes.ts";
+import { ssUsage } from "./ss-usage.ts";
+import { reverseNames } from "./host-names.ts";
+import { socketsJson } from "./json-view.ts";
+import { watchSockets } from "./watch.ts";
+
+/** Everything a run needs after parsing: what to read, how to filter, how to show it. */
+export interface SsPlan {
+  readonly settings: SsSettings;
+  readonly filter?: FilterNode;
+  readonly oneTable: boolean;
+  readonly oneState: boolean;
+}
+
+/** Apply state words, defaults and the filter expression (ss's main after getopt). */
+export function planSs(settings: SsSettings, tool: string, stdout: (s: string) => void): SsPlan | number {
+  const { sel } = settings;
+  let stateFilter = settings.stateFilter;
+  const args = [...settings.args];
+  if (settings.summary) {
+    stdout(renderSummary(readSummary()));
+    if (sel.useDefault && args.length === 0) return 0;
+  }
+  let sawStates = false;
+  while (args.length) {
+    const w = args[0]!;
+    if (w !== "state" && w !== "exclude" && w !== "excl") break;
+    if (args.length < 2) throw new ToolError('Command line is not complete. Try option "help"', 255, [], true);
+    const mask = stateMask(args[1]!);
+    if (mask === undefined) throw new ToolError(`wrong state name: ${args[1]}`, 255);
+    if (w === "state") {
+      if (!sawStates) stateFilter = 0;
+      stateFilter |= mask;
+    } else {
+      if (!sawStates) stateFilter = (1 << 12) - 1;
+      stateFilter &= ~mask;
+    }
+    sawStates = true;
+    args.splice(0, 2);
+  }
+  if (sel.useDefault) {
+    stateFilter = stateFilter || SS_CONN;
+    selectQuery(sel, "all");
+  }
+  if (stateFilter) sel.states = stateFilter;
+  mergeDefaults(sel);
+  const quit = (m: string): number => {
+    process.stderr.write(`${tool}: ${m}\n`);
+    return 0;
+  };
+  if (sel.dbs === 0) return quit("no socket tables to show with such filter.");
+  if (sel.families === 0) return quit("no families to show with such filter.");
+  if (sel.states === 0) return quit("no socket states to show with such filter.");
+  if (settings.filterFiles.length > 1) throw new ToolError("More than one filter file", 255, [], true);
+  const words = [...args, ...settings.filterFiles.flatMap(filterFileWords)];
+  let filter: FilterNode | undefined;
+  try {
+    filter = parseSsFilter(words, sel);
+  } catch (e) {
+    if (e instanceof FilterSyntaxError) throw usageError(tool, 'bison bellows (while parsing filter): "syntax error!" Sorry.');
+    throw e;
+  }
+  return { settings, filter, oneTable: !(sel.dbs & (sel.dbs - 1)), oneState: !(sel.states & (sel.states - 1)) };
+}
+
+/** Read and filter the sockets of a plan. */
+export function readPlan(plan: SsPlan): SocketRecord[] {
+  const s = plan.settings;
+  const all = collectSockets(s.sel, {
+    mem: s.mem,
+    info: s.info,
+    tos: s.tos,
+    details: s.details,
+    onFallback: s.verbose ? (t, why) => process.stderr.write(`tsss: reading /proc/net/${t} (netlink: ${why})\n`) : undefined,
+  });
+  return plan.filter ? all.filter((r) => matchSsFilter(plan.filter!, r)) : all;
+}
+
+/** The display settings of a plan, with process owners and host names looked up for these records. */
+export async function displayFor(plan: SsPlan, records: readonly SocketRecord[]): Promise<SsDisplay> {
+  const s = plan.settings;
+  return {
+    numeric: s.numeric,
+    showOptions: s.showOptions,
+    details: s.details,
+    mem: s.mem,
+    info: s.info,
+    tos: s.tos,
+    cgroup: s.cgroup,
+    processes: s.processes,
+    threads: s.threads,
+    oneline: s.oneline,
+    header: s.header,
+    owners: s.processes || s.threads ? socketOwners(s.threads) : undefined,
+    hostNames: s.resolve ? await reverseNames(records) : undefined,
+  };
+}
+
+export async function ssMain(argv: readonly string[], tool: string, write: (s: string) => void): Promise<number> {
+  const settings = parseSsArgs(argv, tool);
+  if (settings.help) {
+    write(ssUsage(tool).join("\n") + "\n");
+    return 0;
+  }
+  if (settings.version) {
+    write(versionLine(tool) + "\n");
+    return 0;
+  }
+  const plan = planSs(settings, tool, write);
+  if (typeof plan === "number") return plan;
+  if (settings.watch !== undefined) return watchSockets(plan, settings.watch, write);
+  const records = readPlan(plan);
+  const display = await displayFor(plan, records);
+  if (settings.json) {
+    write(JSON.stringify(socketsJson(records, display), null, 2) + "\n");
+    return 0;
+  }
+  const screen = process.stdout.isTTY ? process.stdout.columns : undefined;
+  write(renderSsListing(records, display, plan.oneTable, plan.oneState, screen));
+  return 0;
+}

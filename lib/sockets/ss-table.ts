@@ -1,0 +1,127 @@
+// ss's column layout: ten fields per row, widths measured from the data, right-aligned addresses, exact padding.
+
+/** The ten fields of ss.c, in order: header, alignment and the delimiter printed before the field. */
+export const SS_COLUMNS = [
+  { header: "Netid", right: false, ldelim: "" },
+  { header: "State", right: false, ldelim: " " },
+  { header: "Recv-Q", right: false, ldelim: " " },
+  { header: "Send-Q", right: false, ldelim: " " },
+  { header: "Local Address:", right: true, ldelim: " " },
+  { header: "Port", right: false, ldelim: "" },
+  { header: "Peer Address:", right: true, ldelim: " " },
+  { header: "Port", right: false, ldelim: "" },
+  { header: "Process", right: false, ldelim: "" },
+  { header: "", right: false, ldelim: "" },
+] as const;
+
+export const COL = { NETID: 0, STATE: 1, RECVQ: 2, SENDQ: 3, ADDR: 4, SERV: 5, RADDR: 6, RSERV: 7, EXT: 8, PROC: 9 } as const;
+
+/** One output row: a value per column (disabled columns are ignored). */
+export type SsRow = string[];
+
+export function headerRow(): SsRow {
+  return SS_COLUMNS.map((c) => c.header);
+}
+
+/**
+ * render_calc_width + render: each enabled column is as wide as its longest value (plus its delimiter
+ * unless it is the first non-empty column). On a terminal the spare width is spread over the columns
+ * and rows wrap as ss wraps them; piped output is compact.
+ */
+export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean[], screenWidth?: number): string {
+  const n = SS_COLUMNS.length;
+  const maxLen = new Array<number>(n).fill(0);
+  // ss measures a field when it moves on to the next one; the last row's Process field is never
+  // followed by another, so its length does not count towards the column width.
+  rows.forEach((r, i) => {
+    const last = i === rows.length - 1;
+    for (let c = 0; c < n; c++) {
+      if (disabled[c] || (last && c >= COL.EXT)) continue;
+      const len = r[c]!.length;
+      if (len > maxLen[c]!) maxLen[c] = len;
+    }
+  });
+  const width = new Array<number>(n).fill(0);
+  let first = true;
+  const screen = screenWidth ?? Number.MAX_SAFE_INTEGER;
+  for (let c = 0; c < n; c++) {
+    if (disabled[c]) continue;
+    width[c] = !first && maxLen[c] ? maxLen[c]! + SS_COLUMNS[c]!.ldelim.length : maxLen[c]!;
+    width[c] = Math.min(width[c]!, screen);
+    if (width[c]) first = false;
+  }
+  if (screenWidth !== undefined) spreadToScreen(width, screenWidth);
+
+  const out: string[] = [];
+  const firstCol = width.findIndex((w) => w > 0);
+  for (const r of rows) {
+    let line = "";
+    let started = false;
+    for (let c = firstCol < 0 ? 0 : firstCol; c < n; c++) {
+      if (disabled[c]) continue;
+      const col = SS_COLUMNS[c]!;
+      const text = r[c]!;
+      let printed = 0;
+      if (started) {
+        line += col.ldelim;
+        printed = col.ldelim.length;
+      }
+      started = true;
+      if (width[c] && col.right) {
+        const s = width[c]! - text.length - printed;
+        if (s > 0) {
+          line += " ".repeat(s);
+          printed += s;
+        }
+      }
+      line += text;
+      printed += text.length;
+      if (width[c] && !col.right) {
+        const s = width[c]! - printed;
+        if (s > 0) line += " ".repeat(s);
+      }
+    }
+    out.push(line);
+  }
+  return out.length ? out.join("\n") + "\n" : "";
+}
+
+/** The second pass of render_calc_width: break into screen-wide lines and share out the spare space. */
+function spreadToScreen(width: number[], screen: number): void {
+  let len = 0;
+  let linecols = 0;
+  let eol = -1;
+  for (let c = 0; c < width.length; c++) {
+    if (!width[c]) continue;
+    linecols++;
+    len += width[c]!;
+    let last = true;
+    for (let t = c + 1; t < width.length; t++)
+      if (width[t]) {
+        last = false;
+        break;
+      }
+    if (!last && len < screen) continue;
+    if (len !== screen) {
+      if (len > screen) {
+        len -= width[c]!;
+        c--;
+        linecols--;
+      }
+      const pad = screen - len;
+      const spacing = linecols ? Math.floor(pad / linecols) : 0;
+      let rem = linecols ? pad % linecols : 0;
+      for (let t = c; t > eol; t--) {
+        if (!width[t]) continue;
+        width[t]! += spacing;
+        if (rem) {
+          width[t]!++;
+          rem--;
+        }
+      }
+    }
+    eol = c;
+    len = 0;
+    linecols = 0;
+  }
+}

@@ -1,0 +1,158 @@
+// ss's socket listing: one row per record (addresses, service names, users, timers, details), then the column layout.
+import { FAMILY, STATE_NAMES, type SocketRecord } from "./record.ts";
+import { COL, headerRow, renderSsTable, type SsRow } from "./ss-table.ts";
+import { detailsText, shutdownText, skmemText, tcpInfoText, timerText, tosText } from "./ss-details.ts";
+import { isEphemeral, protocolName, serviceName } from "./services.ts";
+import { interfaceName } from "./interfaces.ts";
+import { usersText, type SocketOwner } from "./processes.ts";
+import { cgroupPath } from "./cgroups.ts";
+import { ETHERTYPES } from "./other-diag.ts";
+import { formatG } from "./c-format.ts";
+import { readFileSync } from "node:fs";
+
+/** The display flags of ss that change a row. */
+export interface SsDisplay {
+  readonly numeric: boolean;
+  readonly showOptions: boolean;
+  readonly details: boolean;
+  readonly mem: boolean;
+  readonly info: boolean;
+  readonly tos: boolean;
+  readonly cgroup: boolean;
+  readonly processes: boolean;
+  readonly threads: boolean;
+  readonly oneline: boolean;
+  readonly header: boolean;
+  /** -r: address -> host name, filled in before rendering */
+  readonly hostNames?: ReadonlyMap<string, string>;
+  readonly owners?: ReadonlyMap<number, SocketOwner[]>;
+}
+
+const IPPROTO_UDP = 17;
+
+/** resolve_service: "*" for 0, the /etc/services name unless -n or the port is ephemeral, raw sockets by protocol. */
+function portText(port: number, netid: string, numeric: boolean): string {
+  if (port === 0) return "*";
+  if (numeric) return String(port);
+  if (netid === "raw" || netid === "???" || netid === "icmp6") return protocolName(port);
+  if (isEphemeral(port)) return String(port);
+  return serviceName(port, netid === "udp" ? "udp" : "tcp") ?? String(port);
+}
+
+/** inet_addr_print: "*" for a dual-stack wildcard, brackets around IPv6, host names under -r. */
+function inetAddrText(s: SocketRecord, addr: string, isAny: boolean, d: SsDisplay): string {
+  if (s.family === FAMILY.INET6 && !s.v6only && isAny) return "*";
+  const shown = d.hostNames?.get(addr) ?? addr;
+  return s.family === FAMILY.INET6 && shown.includes(":") ? `[${shown}]` : shown;
+}
+
+const allZero = (b: Uint8Array | undefined) => !b || b.every((x) => x === 0);
+
+function extText(s: SocketRecord, d: SsDisplay): string {
+  let ext = d.processes || d.threads ? usersText(d.owners?.get(s.inode), d.threads) : "";
+  const nl = d.oneline ? "" : "\n\t";
+  if (s.family === FAMILY.UNIX) {
+    if (d.mem) ext += skmemText(s);
+    if (d.details) {
+      if (s.shutdown !== undefined) ext += shutdownText(s.shutdown);
+      if (s.vfs) ext += ` ino:${s.vfs.ino} dev:${s.vfs.dev >>> 20}/${s.vfs.dev & 0xfffff}`;
+      if (s.icons) ext += ` peers:${s.icons.map((p) => ` ${p}`).join("")}`;
+    }
+    return ext;
+  }
+  if (s.family === FAMILY.NETLINK) {
+    if (d.details) ext += ` sk=0 cb=0 groups=0x${(s.mark ?? 0).toString(16).padStart(8, "0")}`;
+    if (d.mem) ext += `\t${skmemText(s)}`;
+    return ext;
+  }
+  if (s.family === FAMILY.PACKET) {
+    if (d.details) ext += detailsText(s, cgroupPath);
+    if (d.mem) ext += skmemText(s);
+    return ext;
+  }
+  if (d.showOptions) ext += timerText(s);
+  if (d.details) {
+    ext += detailsText(s, cgroupPath);
+    if (s.source === "netlink" && s.family === FAMILY.INET6 && s.v6only !== undefined) ext += ` v6only:${s.v6only}`;
+    if (s.shutdown !== undefined) ext += shutdownText(s.shutdown);
+  }
+  if (d.tos) ext += tosText(s);
+  if (d.cgroup && s.cgroupId) ext += ` cgroup:${cgroupPath(s.cgroupId)}`;
+  if (s.source === "proc") {
+    if (d.info && s.procTcp) ext += procTcpText(s.procTcp);
+    return ext;
+  }
+  if (d.mem || (d.info && s.protocol !== IPPROTO_UDP)) ext += nl + skmemText(s) + tcpInfoText(s, d.showOptions, d.numeric);
+  return ext;
+}
+
+/** ss's -i on the /proc path: the few fields /proc/net/tcp carries. */
+function procTcpText(p: NonNullable<SocketRecord["procTcp"]>): string {
+  let out = "";
+  if (p.rto) out += ` rto:${formatG(p.rto)}`;
+  if (p.ato) out += ` ato:${formatG(p.ato)}`;
+  if (p.qack) out += ` qack:${p.qack}`;
+  if (p.qack & 1) out += " bidir";
+  if (p.cwnd) out += ` cwnd:${p.cwnd}`;
+  if (p.ssthresh) out += ` ssthresh:${p.ssthresh}`;
+  return out + " reordering:0";
+}
+
+/** The ten fields of one socket. */
+export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
+  const row: SsRow = [s.netid, STATE_NAMES[s.state]?.ss ?? "UNKNOWN", String(s.recvQ).padEnd(6), String(s.sendQ).padEnd(6), "", "", "", "", "", ""];
+  switch (s.family) {
+    case FAMILY.UNIX:
+      row[COL.ADDR] = `${s.local.addr || "*"} `;
+      row[COL.SERV] = String(s.local.port);
+      row[COL.RADDR] = "* ";
+      row[COL.RSERV] = String(s.remote.port);
+      break;
+    case FAMILY.NETLINK: {
+      row[COL.ADDR] = `${s.local.addr}:`;
+      row[COL.SERV] = netlinkOwner(s.local.port, d.numeric);
+      row[COL.RADDR] = s.remote.port === -1 ? "*" : `${s.remote.addr}:`;
+      row[COL.RSERV] = s.remote.port === -1 ? "" : String(s.remote.port);
+      break;
+    }
+    case FAMILY.PACKET:
+      row[COL.ADDR] = `${s.protocol === 3 ? "*" : (ETHERTYPES[s.protocol ?? 0] ?? `[${s.protocol}]`)}:`;
+      row[COL.SERV] = s.iface ? interfaceName(s.iface) : "*";
+      row[COL.RADDR] = "*";
+      row[COL.RSERV] = "";
+      break;
+    default: {
+      const ifname = s.iface ? `%${interfaceName(s.iface)}` : "";
+      row[COL.ADDR] = `${inetAddrText(s, s.local.addr, allZero(s.local.bytes), d)}${ifname}:`;
+      row[COL.SERV] = portText(s.local.port, s.netid, d.numeric);
+      row[COL.RADDR] = `${inetAddrText(s, s.remote.addr, allZero(s.remote.bytes), d)}:`;
+      row[COL.RSERV] = portText(s.remote.port, s.netid, d.numeric);
+    }
+  }
+  row[COL.EXT] = extText(s, d);
+  return row;
+}
+
+/** A netlink socket's owner: "kernel", "*", or "comm/pid" from /proc unless -n. */
+function netlinkOwner(pid: number, numeric: boolean): string {
+  if (pid === -1) return "*";
+  if (numeric) return String(pid);
+  if (pid === 0) return "kernel";
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const open = stat.indexOf("(");
+    const close = stat.indexOf(")", open + 1);
+    if (open >= 0 && close > open) return `${stat.slice(open + 1, close)}/${pid}`;
+  } catch {
+    // not a process id (an autobound port id)
+  }
+  return String(pid);
+}
+
+/** The whole listing as ss prints it; Netid and State columns drop out when only one table or state is asked for. */
+export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number): string {
+  const rows: SsRow[] = d.header ? [headerRow()] : [];
+  for (const s of records) rows.push(ssRow(s, d));
+  const disabled = [oneTable, oneState, false, false, false, false, false, false, false, false];
+  return renderSsTable(rows, disabled, screenWidth);
+}
