@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 
 let byId: Map<bigint, string> | undefined;
+let mounted = true;
 
 function cgroup2Mount(): string | undefined {
   try {
@@ -32,6 +33,12 @@ export function cgroupPath(id: bigint): string {
     byId = new Map();
     const mount = cgroup2Mount();
     if (mount) walk(mount, "", byId, 0);
+    else {
+      mounted = false;
+      process.stderr.write("Failed to find cgroup2 mount\n"); // once more when ss first looks
+    }
   }
+  // ss complains on every lookup when there is no cgroup2 mount (e.g. under `ip netns exec`).
+  if (!mounted) process.stderr.write("Failed to find cgroup2 mount\n");
   return byId.get(id) ?? `unreachable:${id.toString(16)}`;
 }

@@ -1,6 +1,6 @@
 // Read the sockets a selection asks for, table by table in ss's order, from sock_diag or (when that fails) /proc/net.
-import { NetlinkError } from "./netlink.ts";
-import { SysError } from "../sys/libc.ts";
+import { NETLINK, NLM_F, NetlinkError, nlDump, nlRequest } from "./netlink.ts";
+import { SysError, strerror } from "../sys/libc.ts";
 import { IPPROTO, dumpInet, type InetExtensions } from "./inet-diag.ts";
 import { dumpUnix } from "./unix-diag.ts";
 import { dumpNetlinkSockets, dumpPacketSockets } from "./other-diag.ts";
@@ -15,13 +15,29 @@ export interface CollectOptions extends InetExtensions {
 }
 
 /** Run a netlink dump; undefined when netlink is unavailable for it (no socket, no diag module). */
-function tryNetlink<T>(dump: () => T): { ok: T } | { failed: string } {
+function tryNetlink<T>(dump: () => T): { ok: T } | { failed: string; errno?: number } {
   try {
     return { ok: dump() };
   } catch (e) {
     if (e instanceof SysError) return { failed: e.message };
-    if (e instanceof NetlinkError) return { failed: `netlink error ${e.errno}` };
+    if (e instanceof NetlinkError) return { failed: `netlink error ${e.errno}`, errno: e.errno };
     throw e;
+  }
+}
+
+/**
+ * ss retries a failed DCCP dump with the old DCCPDIAG_GETSOCK request; the kernel's answer to that one is
+ * what ss reports (libnetlink stays quiet about ENOENT and EOPNOTSUPP).
+ */
+function reportLegacyDccp(states: number): void {
+  const req = new Uint8Array(56);
+  const v = new DataView(req.buffer);
+  v.setUint8(0, FAMILY.INET);
+  v.setUint32(52, states >>> 0, true);
+  try {
+    nlDump(NETLINK.SOCK_DIAG, nlRequest(19, NLM_F.REQUEST | NLM_F.DUMP, req), () => {});
+  } catch (e) {
+    if (e instanceof NetlinkError && e.errno !== 2 && e.errno !== 95) process.stderr.write(`RTNETLINK answers: ${strerror(e.errno)}\n`);
   }
 }
 
@@ -65,11 +81,13 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
     const forced = t.proc !== undefined && procForced(t.proc);
     const got: SocketRecord[] = [];
     let failed: string | undefined = forced ? "PROC_ROOT set" : undefined;
+    let failedErrno: number | undefined;
     for (const af of forced ? [] : families) {
       const r = tryNetlink(() => dumpInet(af, t.proto, t.db, sel.states, o));
       if ("ok" in r) for (const s of r.ok) if (hasFamily(sel, s.family)) got.push(s);
       if ("failed" in r) {
         failed = r.failed;
+        failedErrno = r.errno;
         break;
       }
     }
@@ -77,7 +95,11 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
       push(got);
       continue;
     }
-    if (!t.proc) continue; // ss shows nothing for dccp/sctp without their diag modules
+    // Without a diag module ss shows no rows; for DCCP its netlink layer also reports the kernel's answer once.
+    if (!t.proc) {
+      if (t.db === DB.DCCP && failedErrno !== undefined) reportLegacyDccp(sel.states);
+      continue;
+    }
     o.onFallback?.(t.proc, failed);
     if (v4) push(readProcInet(t.proc, sel.states) ?? []);
     if (v6) push(readProcInet(`${t.proc}6`, sel.states) ?? []);

@@ -95,7 +95,12 @@ export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlM
         const len = view.getUint32(at, true);
         const type = view.getUint16(at + 4, true);
         if (len < HDR || at + len > n) break;
-        if (type === NLMSG.DONE) return;
+        if (type === NLMSG.DONE) {
+          // A dump reports a failure (e.g. no diag module for the protocol) as a negative errno in DONE.
+          const err = len >= HDR + 4 ? view.getInt32(at + HDR, true) : 0;
+          if (err < 0) throw new NetlinkError(-err);
+          return;
+        }
         if (type === NLMSG.ERROR) {
           const err = view.getInt32(at + HDR, true);
           if (err !== 0) throw new NetlinkError(-err);

@@ -109,7 +109,13 @@ export function readProcUnix(states: number, dbs: number): SocketRecord[] | unde
     const t = UNIX_TYPES[type] ?? UNIX_TYPES[2]!;
     let state = st;
     if (flags & (1 << 16)) state = SS.LISTEN;
-    else if (st > 0 && st <= UNIX_STATE_MAP.length) state = UNIX_STATE_MAP[st - 1]!;
+    else if (st > 0 && st <= UNIX_STATE_MAP.length) {
+      state = UNIX_STATE_MAP[st - 1]!;
+      // ss reads the kernel address in the first column as a peer id: a bound datagram socket shows as ESTAB
+      // whenever that address is not hidden (kptr_restrict), and we print what ss prints.
+      const num = parseInt(f[0]!.replace(":", "").slice(-8), 16);
+      if (type === 2 && state === SS.CLOSE && num) state = SS.ESTABLISHED;
+    }
     if (!(dbs & (1 << t.db)) || !(states & (1 << state))) continue;
     const ino = Number(f[6]);
     out.push({ type, r: {

@@ -2,7 +2,7 @@
 import { ToolError } from "../cli/error.ts";
 import { versionLine } from "../cli/version.ts";
 import { collectSockets } from "./collect.ts";
-import { FilterSyntaxError, filterFileWords, matchSsFilter, parseSsFilter, type FilterNode } from "./ss-filter.ts";
+import { FilterSyntaxError, filterFileWords, filterWords, matchSsFilter, parseSsFilter, type FilterNode } from "./ss-filter.ts";
 import { parseSsArgs, usageError, type SsSettings } from "./ss-options.ts";
 import { mergeDefaults, selectQuery, stateMask } from "./ss-query.ts";
 import { SS_CONN, type SocketRecord } from "./record.ts";
@@ -62,7 +62,7 @@ export function planSs(settings: SsSettings, tool: string, stdout: (s: string) =
   if (sel.families === 0) return quit("no families to show with such filter.");
   if (sel.states === 0) return quit("no socket states to show with such filter.");
   if (settings.filterFiles.length > 1) throw new ToolError("More than one filter file", 255, [], true);
-  const words = [...args, ...settings.filterFiles.flatMap(filterFileWords)];
+  const words = [...args.flatMap(filterWords), ...settings.filterFiles.flatMap(filterFileWords)];
   let filter: FilterNode | undefined;
   try {
     filter = parseSsFilter(words, sel);

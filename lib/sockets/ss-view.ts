@@ -55,7 +55,7 @@ function extText(s: SocketRecord, d: SsDisplay): string {
     if (d.mem) ext += skmemText(s);
     if (d.details) {
       if (s.shutdown !== undefined) ext += shutdownText(s.shutdown);
-      if (s.vfs) ext += ` ino:${s.vfs.ino} dev:${s.vfs.dev >>> 20}/${s.vfs.dev & 0xfffff}`;
+      if (s.vfs) ext += ` ino:${s.vfs.ino} dev:${glibcMajor(s.vfs.dev)}/${glibcMinor(s.vfs.dev)}`;
       if (s.icons) ext += ` peers:${s.icons.map((p) => ` ${p}`).join("")}`;
     }
     return ext;
@@ -97,6 +97,10 @@ function procTcpText(p: NonNullable<SocketRecord["procTcp"]>): string {
   if (p.ssthresh) out += ` ssthresh:${p.ssthresh}`;
   return out + " reordering:0";
 }
+
+/** glibc's major()/minor() applied to the kernel's internal dev_t, exactly as ss does. */
+const glibcMajor = (dev: number): number => (dev >>> 8) & 0xfff;
+const glibcMinor = (dev: number): number => ((dev & 0xff) | ((dev >>> 12) & ~0xff)) >>> 0;
 
 /** The ten fields of one socket. */
 export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {

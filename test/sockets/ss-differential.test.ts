@@ -1,0 +1,143 @@
+// tsss against the real ss 6.1 in a private netns holding every socket state: byte-for-byte stdout, stderr and exit codes.
+import { afterAll, beforeAll, expect } from "bun:test";
+import { needs } from "../support/needs.ts";
+import { openLab, type NetnsLab } from "./netns-lab.ts";
+
+const { describe, test } = needs("netns", "tool:ss");
+
+/** Values that change between two runs a few milliseconds apart: timers and -i's clocks and rates. */
+function maskVolatile(text: string): string {
+  return text
+    .split("\n")
+    .map((l) =>
+      l
+        .replace(/timer:\((\w+),[^,]+,(\d+)\)/g, "timer:($1,*,$2)")
+        .replace(/\b(lastsnd|lastrcv|lastack|rtt|rto|ato|minrtt|rcv_rtt|busy|rcv_space|rcv_ssthresh|delivered|app_limited|pacing_rate|delivery_rate|send|snd_wnd|bytes_acked|bytes_received|segs_out|segs_in|data_segs_in|data_segs_out|bytes_sent|cwnd|ssthresh|unacked|lost|retrans|reordering|rwnd_limited|sndbuf_limited)([: ])[^ ]+/g, "$1$2*")
+        .replace(/ +$/, ""),
+    )
+    .join("\n");
+}
+
+/** Only the running timers' remaining time, which moves between the two runs; widths stay exact. */
+const maskTimers = (t: string) => t.replace(/timer:\((\w+),[^,]+,/g, (m, name: string) => `timer:(${name},${"*".repeat(m.length - name.length - 9)},`);
+
+let lab: NetnsLab;
+
+describe("tsss vs ss in a private namespace", () => {
+  beforeAll(async () => {
+    lab = await openLab("diff");
+  }, 30_000);
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  const exact: string[][] = [
+    ["-tan"], ["-ta"], ["-t"], ["-tn"], ["-tl"], ["-tln"], ["-ltn"], ["-ua"], ["-uan"], ["-u"], ["-ul"],
+    ["-xa"], ["-x"], ["-xl"], ["-xan"], ["-A", "inet,unix", "-a"], ["-an", "-A", "tcp,udp"], ["-4", "-tan"], ["-6", "-tan"],
+    ["-tanp"], ["-tap"], ["-uanp"], ["-xap"], ["-tane"], ["-uae"], ["-xae"], ["-tanm"], ["-uanm"], ["-xam"],
+    ["-H", "-tan"], ["-Htan"], ["-tanO"], ["-tanpeO"], ["-f", "inet", "-an"], ["-f", "inet6", "-an"], ["-f", "unix", "-a"],
+    ["-A", "unix_stream", "-a"], ["-A", "unix_dgram", "-a"], ["-A", "all,!unix,!netlink,!packet", "-a"], ["-ta", "--tos"],
+    ["-tn", "state", "established"], ["-tn", "state", "time-wait"], ["-tn", "state", "close-wait"], ["-tn", "state", "fin-wait-2"],
+    ["-tn", "state", "syn-sent"], ["-tn", "state", "listening"], ["-tn", "state", "connected"], ["-tn", "state", "synchronized"],
+    ["-tn", "state", "bucket"], ["-tn", "state", "big"], ["-tn", "state", "all"], ["-tn", "exclude", "time-wait"],
+    ["-tn", "state", "established", "state", "close-wait"], ["-tan", "exclude", "listening", "exclude", "syn-sent"],
+    ["-tn", "state", "ESTABLISHED"], ["-un", "state", "unconnected"], ["-xn", "state", "listening"],
+  ];
+  for (const args of exact)
+    test(`ss ${args.join(" ")}`, async () => {
+      const [a, b] = await Promise.all([lab.ss(args), lab.tsss(args)]);
+      expect(b.stderr).toBe(a.stderr.replace(/^ss:/gm, "tsss:"));
+      expect(maskTimers(b.out)).toBe(maskTimers(a.out));
+      expect(b.code).toBe(a.code);
+    });
+
+  const filters = (): string[][] => {
+    const p = lab.ports;
+    return [
+      ["-tan", `sport = :${p.listen}`], ["-tan", `dport = :${p.estabServer}`], ["-tan", `( sport = :${p.halfServer} or dport = :${p.halfServer} )`],
+      ["-tan", "src", "127.0.0.1"], ["-tan", "dst", "127.0.0.1"], ["-tan", "src", "127.0.0.0/8"], ["-tan", "dst", "[::1]"], ["-tan", "src", "[::]"],
+      ["-tan", "sport", ">", ":1024"], ["-tan", "sport", "<", ":1024"], ["-tan", "dport", ">=", `:${p.twServer}`], ["-tan", "dport", "le", `:${p.twServer}`],
+      ["-tan", "not", "sport", "=", `:${p.listen}`], ["-tan", "!", "(", "dport", "=", `:${p.estabServer}`, ")"],
+      ["-tan", `sport == :${p.listen} || sport eq :${p.estabServer}`], ["-tan", "src", "127.0.0.1", "dport", "!=", `:${p.twServer}`],
+      ["-tan", "src", `127.0.0.1:${p.listen}`], ["-tan", "dst", `127.0.0.1:${p.estabServer}`], ["-tan", "src", "localhost"],
+      ["-tan", "dst", "10.77.0.2"], ["-tan", "src", "*:" + p.listen], ["-tan", "autobound"], ["-tan", "sport", "=", String(p.listen)],
+      ["-tn", "state", "established", `( dport = :${p.estabServer} or sport = :${p.estabServer} )`],
+      ["-uan", `sport = :${p.udp}`], ["-uan", "dst", "127.0.0.1"],
+      ["-xa", "src", "*tsss-test*"], ["-xa", "src", "*TSSS-TEST*"], ["-xa", "src", "@tsss-abstract*"], ["-xa", "autobound"],
+      ["-tan", "dev", "=", "lo"], ["-tan", "fwmark", "=", "0/0"], ["-tan", "dport", "=", ":http"], ["-tan", "sport", "=", ":0x" + p.listen.toString(16)],
+    ];
+  };
+  test("filter expressions", async () => {
+    for (const args of filters()) {
+      const [a, b] = await Promise.all([lab.ss(args), lab.tsss(args)]);
+      expect({ args, out: b.out, code: b.code }).toEqual({ args, out: a.out, code: a.code });
+    }
+  }, 60_000);
+
+  const masked: string[][] = [["-tano"], ["-taneo"], ["-tani"], ["-tanoi"], ["-tanmi"], ["-taneOmi"], ["-to"], ["-ti", "-n"], ["-tai"]];
+  for (const args of masked)
+    test(`ss ${args.join(" ")} (timers and clocks masked)`, async () => {
+      const [a, b] = await Promise.all([lab.ss(args), lab.tsss(args)]);
+      expect(maskVolatile(b.out)).toBe(maskVolatile(a.out));
+      expect(b.code).toBe(a.code);
+    });
+
+  test("-s summary", async () => {
+    const [a, b] = await Promise.all([lab.ss(["-s"]), lab.tsss(["-s"])]);
+    const shape = (t: string) => t.replace(/\d+/g, "N");
+    expect(shape(b.out)).toBe(shape(a.out));
+    expect(b.out.split("\n").slice(1)).toEqual(a.out.split("\n").slice(1));
+  });
+
+  test("the /proc fallback gives what ss's own /proc path gives", async () => {
+    for (const args of [["-tan"], ["-ta"], ["-uan"], ["-xa"], ["-tane"], ["-ltn"], ["-tan", `sport = :${lab.ports.listen}`]]) {
+      const env = { PROC_ROOT: "/proc" };
+      const [a, b] = await Promise.all([lab.ss(args, env), lab.tsss(args, env)]);
+      expect({ args, out: maskTimers(b.out) }).toEqual({ args, out: maskTimers(a.out) });
+    }
+  }, 30_000);
+
+  test("the /proc path and the netlink path list the same sockets", async () => {
+    // /proc has no listen backlog (Send-Q) and no v6only flag, so compare state and both ports.
+    const port = (e: string) => e.slice(e.lastIndexOf(":") + 1);
+    const rows = (t: string) => t.split("\n").slice(1).filter(Boolean).map((l) => l.trim().split(/\s+/)).map((f) => `${f[0]} ${port(f[3]!)} ${port(f[4]!)}`).sort();
+    const [nl, proc] = await Promise.all([lab.tsss(["-tan"]), lab.tsss(["-tan", "--verbose"], { PROC_ROOT: "/proc" })]);
+    expect(rows(proc.out)).toEqual(rows(nl.out));
+    expect(proc.stderr).toContain("reading /proc/net/tcp");
+  });
+
+  test("--json lists the same sockets with stable fields", async () => {
+    const [a, b] = await Promise.all([lab.ss(["-tanH"]), lab.tsss(["-tan", "--json"])]);
+    const doc = JSON.parse(b.out) as { sockets: { state: string; local: { address: string; port: number }; peer: { port: number }; recv_q: number }[] };
+    const fromSs = a.out.split("\n").filter(Boolean).map((l) => {
+      const f = l.trim().split(/\s+/);
+      return `${f[0]} ${f[3]!.slice(f[3]!.lastIndexOf(":") + 1)}`;
+    });
+    expect(doc.sockets.map((s) => `${s.state} ${s.local.port}`).sort()).toEqual(fromSs.sort());
+    const q = doc.sockets.find((s) => s.local.port === lab.ports.estabServer && s.state === "ESTAB");
+    expect(q?.recv_q).toBe(3000);
+  });
+
+  const errors: string[][] = [
+    ["-Q"], ["--bogus"], ["-tan", "state", "bogus"], ["-tan", "state"], ["-tan", "dst", "::1"], ["-tan", "foo"],
+    ["-tan", "sport", "=", ":nosuchsvc"], ["-tan", "(", "sport", "=", ":22"], ["-tan", "sport", "=", ":22", ")"], ["-tan", "sport"],
+    ["-F", "/nonexistent/filter"], ["-f", "bogus"], ["-A", "bogus"], ["-tan", "dev", "=", "nosuchdev"], ["-tan", "fwmark", "=", "x"],
+    ["-Z"], ["-tan", "src", "127.0.0.1/33"], ["-tan", '"sport = :22"', "state", "time-wait"], ["-f"],
+  ];
+  for (const args of errors)
+    test(`error: ss ${args.join(" ")}`, async () => {
+      const [a, b] = await Promise.all([lab.ss(args), lab.tsss(args)]);
+      expect(b.code).toBe(a.code);
+      const first = (t: string) => t.split("\n").slice(0, 2).join("\n").replace(/^ss:/gm, "tsss:").replace("Usage: ss ", "Usage: tsss ");
+      expect(first(b.stderr)).toBe(first(a.stderr));
+      expect(b.out).toBe(a.out);
+    });
+
+  test("a filter file, with comments, gives what ss gives", async () => {
+    const path = `/tmp/tsss-filter-${process.pid}.txt`;
+    await Bun.write(path, `# my filter\nsport = :${lab.ports.listen}\nor dport = :${lab.ports.estabServer}\n`);
+    const [a, b] = await Promise.all([lab.ss(["-tan", "-F", path]), lab.tsss(["-tan", "-F", path])]);
+    expect(b.out).toBe(a.out);
+    await Bun.file(path).delete();
+  });
+});
