@@ -64,7 +64,7 @@ export async function netstatMain(argv: readonly string[], write: (s: string) =>
   if (has("context")) throw new ToolError("SELinux is not enabled on this machine.", 1, [], true);
   if (p.args.length) throw new ToolError(`invalid option -- '${p.args[0]}'`, 3, NETSTAT_USAGE);
   const af = opt.str(p, "protocol");
-  if (af !== undefined && !["inet", "inet6", "unix"].includes(af)) throw new ToolError(`address family \`${af}' not supported.`, 3, [], true);
+  if (af !== undefined && !["inet", "inet6", "unix"].includes(af)) throw new ToolError(`Unknown address family \`${af}'.`, 1, [], true);
   const numeric = has("numeric");
   const render = async (): Promise<string> => {
     if (has("route")) return routeTable(numeric || has("numeric-hosts"));

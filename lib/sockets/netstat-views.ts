@@ -28,9 +28,9 @@ const padR = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s
 const padL = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
 /** net-tools' address:port, with the address cut so the pair fits 23 columns unless -W. */
-function endpoint(r: SocketRecord, e: SocketRecord["local"], proto: string, f: NetstatFlags): string {
+function endpoint(e: SocketRecord["local"], proto: string, f: NetstatFlags): string {
   const port = e.port === 0 ? "*" : f.numericPorts ? String(e.port) : (serviceName(e.port, proto) ?? String(e.port));
-  let addr = f.numericHosts ? e.addr : (f.hostNames?.get(e.addr) ?? e.addr);
+  let addr = f.numericHosts ? e.addr : e.addr === "::" ? "[::]" : (f.hostNames?.get(e.addr) ?? e.addr);
   if (!f.wide && addr.length + port.length > 22) addr = addr.slice(0, Math.max(0, 22 - port.length));
   return `${addr}:${port}`;
 }
@@ -76,8 +76,8 @@ function wanted(r: SocketRecord, f: NetstatFlags): boolean {
 
 function inetRow(r: SocketRecord, proto: string, f: NetstatFlags): string {
   const base = proto.replace("6", "");
-  const local = endpoint(r, r.local, base, f);
-  const remote = endpoint(r, r.remote, base, f);
+  const local = endpoint(r.local, base, f);
+  const remote = endpoint(r.remote, base, f);
   const state = base === "tcp" ? STATE_NAMES[r.state]?.netstat ?? "UNKNOWN" : base === "udp" ? (r.state === SS.ESTABLISHED ? "ESTABLISHED" : "") : String(r.state);
   return `${padR(proto, 4)}  ${padL(String(r.recvQ), 6)} ${padL(String(r.sendQ), 6)} ${padR(local, Math.max(23, local.length))} ${padR(remote, Math.max(23, remote.length))} ${padR(state, 11)}${tail(r, f)}`;
 }
