@@ -1,9 +1,36 @@
-// tsnc: entry point (being written this session).
-import { runTool } from "../lib/cli/run.ts";
+// tsnc: OpenBSD netcat (Debian 1.219) flag for flag, with ncat's extras; parses flags, picks a mode, maps errors to nc's exit codes.
+import { runTool, writeStderr } from "../lib/cli/run.ts";
 import { ToolError } from "../lib/cli/error.ts";
-import { versionLine } from "../lib/cli/version.ts";
+import { versionLine, VERSION } from "../lib/cli/version.ts";
+import { parseNcArgs } from "../lib/net/nc-options.ts";
+import { NC_USAGE, ncHelp } from "../lib/net/nc-flags.ts";
+import { ncReporter } from "../lib/net/nc-messages.ts";
+import { runTcpClient, runUnixClient } from "../lib/net/nc-client.ts";
+import { runStreamListener } from "../lib/net/nc-listen.ts";
+import { runUdpClient, runUdpListener } from "../lib/net/nc-udp.ts";
+import { runUnixDgramClient, runUnixDgramListener } from "../lib/net/unix-dgram.ts";
+import { planSession } from "../lib/net/nc-session.ts";
+
+// nc ignores SIGPIPE and reports write errors itself; Bun already does the same for sockets and pipes.
 
 await runTool("tsnc", async (argv) => {
-  if (argv[0] === "--version") return void console.log(versionLine("tsnc"));
-  throw new ToolError("not built yet", 1);
+  const cmd = parseNcArgs(argv);
+  switch (cmd.kind) {
+    case "usage":
+      throw new ToolError(NC_USAGE[0]!, 1, NC_USAGE.slice(1), true);
+    case "help":
+      writeStderr(ncHelp(VERSION).join("\n") + "\n");
+      return 0;
+    case "version":
+      console.log(versionLine("tsnc"));
+      return 0;
+  }
+  const o = cmd.options;
+  const r = ncReporter(o.verbose, o.numeric, o.json);
+  const plan = await planSession(o, r);
+  if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
+  if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
+  if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit);
+  if (o.unix) return runUnixClient(o, plan.stream);
+  return runTcpClient(o, r, plan.stream, plan.dialer);
 });

@@ -1,0 +1,64 @@
+// What tsnc does with each connection: relay stdio (nc), or an ncat extra (exec, broker, TLS, proxy, ACL, session log).
+import { ToolError } from "../cli/error.ts";
+import type { NcOptions } from "./nc-options.ts";
+import type { NcReporter } from "./nc-messages.ts";
+import { relay, type RelayOptions, type RelayTap } from "./relay.ts";
+import { stdinReader, stdoutWriter, type ByteSource } from "./stdio.ts";
+import type { ByteStream } from "./stream.ts";
+import { directDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
+import type { AdmitCheck } from "./nc-listen.ts";
+
+export interface SessionPlan {
+  readonly stream: SessionRunner; // TCP and unix stream connections
+  readonly datagram: SessionRunner; // UDP and unix datagram "connections" (no EOF from the net)
+  readonly admit: AdmitCheck;
+  readonly dialer: TcpDialer;
+}
+
+/** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
+const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
+  ["--exec", (o) => o.exec !== undefined],
+  ["--sh-exec", (o) => o.shExec !== undefined],
+  ["--broker", (o) => o.broker],
+  ["--chat", (o) => o.chat],
+  ["--allow", (o) => o.allow.length > 0 || o.allowFiles.length > 0],
+  ["--deny", (o) => o.deny.length > 0 || o.denyFiles.length > 0],
+  ["--output", (o) => o.output !== undefined],
+  ["--hex-dump", (o) => o.hexDump !== undefined],
+  ["--ssl", (o) => o.ssl],
+  ["-x", (o) => o.proxy !== undefined],
+  ["--proxy", (o) => o.ncatProxy !== undefined],
+];
+
+/** A source that is always at EOF, for -d and --recv-only (stdin is never opened). */
+const noInput: ByteSource = { read: () => Promise.resolve(null) };
+
+export function relayOptionsOf(o: NcOptions, datagram: boolean): RelayOptions {
+  return {
+    noStdin: o.noStdin || o.recvOnly,
+    shutdownOnEof: (o.shutdownOnEof || o.sendOnly) && !o.noShutdown,
+    quitSec: o.quitSec,
+    // nc ignores -w for listeners; ncat's --idle-timeout works in both modes
+    idleMs: o.idleTimeoutMs ?? (!o.listen && o.timeoutSec !== undefined ? o.timeoutSec * 1000 : undefined),
+    intervalSec: o.intervalSec,
+    crlf: o.crlf,
+    telnet: o.telnet,
+    recvLimit: o.recvLimit,
+    listen: o.listen,
+    datagram,
+    sendOnly: o.sendOnly,
+    recvOnly: o.recvOnly,
+  };
+}
+
+export async function planSession(o: NcOptions, _r: NcReporter): Promise<SessionPlan> {
+  for (const [flag, used] of PENDING) if (used(o)) throw new ToolError(`${flag} is not supported yet`, 1);
+  if (o.sendOnly && o.recvOnly) throw new ToolError("Cannot use --send-only and --recv-only together", 1);
+  const tap: RelayTap = {};
+  const stdin = () => (o.noStdin || o.recvOnly ? noInput : stdinReader());
+  const relayWith = (datagram: boolean): SessionRunner => async (s: ByteStream) => {
+    await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram), tap);
+    await s.close(true);
+  };
+  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: directDialer };
+}
