@@ -103,8 +103,10 @@ export function dissectEthertype(pkt: Packet, type: number, payload: Tvb, parent
   if (n) return n;
   const c = pkt.cols;
   if (c) {
+    // packet-ethertype.c: the number as protocol, its name (when it has one) as Info
     c.setProtocol(`0x${type.toString(16).padStart(4, "0")}`);
-    c.clearInfo();
+    const name = ethertypeNames.get(type);
+    if (name !== undefined) c.setInfo(name);
   }
   return callData(payload, pkt, parent);
 }

@@ -24,7 +24,7 @@ export type FieldType =
   | "FT_FLOAT" | "FT_DOUBLE" | "FT_ABSOLUTE_TIME" | "FT_RELATIVE_TIME"
   | "FT_STRING" | "FT_STRINGZ" | "FT_UINT_STRING" | "FT_STRINGZPAD" | "FT_STRINGZTRUNC"
   | "FT_ETHER" | "FT_BYTES" | "FT_UINT_BYTES" | "FT_IPv4" | "FT_IPv6" | "FT_FRAMENUM" | "FT_GUID" | "FT_OID"
-  | "FT_EUI64" | "FT_REL_OID" | "FT_SYSTEM_ID" | "FT_FCWWN";
+  | "FT_EUI64" | "FT_REL_OID" | "FT_SYSTEM_ID" | "FT_FCWWN" | "FT_AX25" | "FT_VINES" | "FT_IPXNET";
 
 /** Wireshark's display bases (BASE_* as printed by -G fields); booleans use the container width instead. */
 export type FieldBase =

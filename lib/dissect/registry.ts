@@ -8,6 +8,10 @@ import { eth, ethDissector, ethertype } from "./eth.ts";
 import { ip, ipv4Dissector } from "./ipv4.ts";
 import { udp, udpDissector } from "./udp.ts";
 import { tcp, tcpDissector } from "./tcp.ts";
+import { icmp, icmpDissector } from "./icmp.ts";
+import { arp, arpDissector } from "./arp.ts";
+import { ipv6, ipv6Dissector } from "./ipv6.ts";
+import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
 export interface ProtocolModule {
@@ -22,7 +26,10 @@ export interface ProtocolModule {
 export const MODULES: readonly ProtocolModule[] = [
   { protocols: [frame, malformed, short, unreassembled], dissectors: [] },
   { protocols: [eth, ethertype], dissectors: [ethDissector] },
+  { protocols: [arp], dissectors: [arpDissector] },
   { protocols: [ip], dissectors: [ipv4Dissector] },
+  { protocols: [ipv6, hopopts, routing, fraghdr, dstopts], dissectors: [ipv6Dissector, hopoptsDissector, routingDissector, fraghdrDissector, dstoptsDissector] },
+  { protocols: [icmp], dissectors: [icmpDissector] },
   { protocols: [tcp], dissectors: [tcpDissector] },
   { protocols: [udp], dissectors: [udpDissector] },
   { protocols: [data], dissectors: [dataDissector] },

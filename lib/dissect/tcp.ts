@@ -304,6 +304,12 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   pkt.add(top, F.port, tvb, 2, 2, dport).hide();
 
   const seq = tvb.u32(4);
+  // An ICMP error quotes only 8 bytes of the segment: ports and sequence number are all there is.
+  if (info.inError && tvb.captured < 20) {
+    pkt.add(top, F.seq, tvb, 4, 4, seq);
+    pkt.add(top, F.seq_raw, tvb, 4, 4, seq);
+    return tvb.reported;
+  }
   const ackRaw = tvb.u32(8);
   const offFlags = tvb.u16(12);
   const hlen = (offFlags >> 12) * 4;

@@ -93,8 +93,8 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
     if (pkt.full) cs.append(" [unverified]");
     pkt.add(top, F["checksum.status"], tvb, 6, 0, CHECKSUM_UNVERIFIED).generated();
   }
-  // Streams and timestamps follow the packets of the capture, not the datagrams quoted in ICMP errors.
-  if (!info.inError) {
+  // Datagrams quoted in ICMP errors join their conversation too (Wireshark finds it by the quoted addresses).
+  {
     const convs = pkt.session.state(owner, () => new ConversationIndex<UdpStream>(() => ({ first: -1n, prev: -1n })));
     const conv = convs.get(conversationKey(pkt));
     pkt.add(top, F.stream, tvb, 0, 0, conv.index).generated();
