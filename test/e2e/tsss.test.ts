@@ -9,7 +9,7 @@ import { ours, run } from "../support/proc.ts";
 const { describe, test } = needs("tool:ss", "tool:netstat");
 
 describe("tsss on the host, filtered to this test's sockets", () => {
-  let listener: ReturnType<typeof Bun.listen>;
+  let listener: Bun.TCPSocketListener<undefined>;
   let client: Awaited<ReturnType<typeof Bun.connect>>;
   beforeAll(async () => {
     listener = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
