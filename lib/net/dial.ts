@@ -55,6 +55,11 @@ export async function dialTcp(to: ResolvedAddress, port: number, o: DialOptions)
     }
     return stream;
   }
+  return adoptFd(await dialTcpFd(to, port, o));
+}
+
+/** Connect TCP with a libc socket and return the fd itself (for -F, which hands it to another process). */
+export async function dialTcpFd(to: ResolvedAddress, port: number, o: DialOptions): Promise<number> {
   const fd = openSocket(to.family, "stream");
   try {
     applyTuning(fd, to.family, o.tuning);
@@ -70,7 +75,7 @@ export async function dialTcp(to: ResolvedAddress, port: number, o: DialOptions)
     closeFd(fd);
     throw e;
   }
-  return adoptFd(fd);
+  return fd;
 }
 
 /** Connect to a unix stream socket; nc words failures "<path>: <strerror>". */

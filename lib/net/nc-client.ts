@@ -1,11 +1,12 @@
 // tsnc's connect side: TCP and unix stream clients, and the -z port scan, with nc's texts and exit codes.
-import { SysError } from "../sys/libc.ts";
-import { ToolError } from "../cli/error.ts";
+import { isatty } from "node:tty";
+import { SysError, sendFd } from "../sys/libc.ts";
+import { QuietExit, ToolError } from "../cli/error.ts";
 import type { NcOptions } from "./nc-options.ts";
 import type { NcReporter } from "./nc-messages.ts";
 import { parsePort, parsePortArgs, shuffled } from "./ports.ts";
 import { resolveHost, type ResolvedAddress } from "./resolve.ts";
-import { ConnectTimeout, dialTcp, dialUnix, type DialOptions } from "./dial.ts";
+import { ConnectTimeout, dialTcp, dialTcpFd, dialUnix, type DialOptions } from "./dial.ts";
 import type { ByteStream } from "./stream.ts";
 
 /** What to do with each connected stream (relay, exec, -F ...); resolves when the session is over. */
@@ -15,6 +16,18 @@ export type SessionRunner = (stream: ByteStream) => Promise<void>;
 export type TcpDialer = (host: string, to: ResolvedAddress, port: number, d: DialOptions) => Promise<ByteStream>;
 
 export const directDialer: TcpDialer = (_host, to, port, d) => dialTcp(to, port, d);
+
+/** -F: a dialer that hands the connected socket to the process on our stdout (a unix socket), then exits 0. */
+export const fdPassDialer: TcpDialer = async (_host, to, port, d) => {
+  if (isatty(1)) throw new ToolError("Cannot pass file descriptor to tty", 1);
+  const fd = await dialTcpFd(to, port, d);
+  try {
+    sendFd(1, fd);
+  } catch (e) {
+    throw new ToolError(`sendmsg: ${(e as Error).message}`, 1);
+  }
+  throw new QuietExit(0);
+};
 
 export function dialOptionsOf(o: NcOptions): DialOptions {
   return {
@@ -55,7 +68,7 @@ export async function runTcpClient(o: NcOptions, r: NcReporter, session: Session
         stream = await dial(host, to, port, d);
         break;
       } catch (e) {
-        if (e instanceof ToolError) throw e;
+        if (e instanceof ToolError || e instanceof QuietExit) throw e;
         const timedOut = e instanceof ConnectTimeout;
         if (!(e instanceof SysError) && !timedOut) throw e;
         r.connectFailed(host, to.address, port, "tcp", e.message, timedOut);

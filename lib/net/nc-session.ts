@@ -5,7 +5,7 @@ import type { NcReporter } from "./nc-messages.ts";
 import { relay, type RelayOptions, type RelayTap } from "./relay.ts";
 import { stdinReader, stdoutWriter, type ByteSource } from "./stdio.ts";
 import type { ByteStream } from "./stream.ts";
-import { directDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
+import { directDialer, fdPassDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
 import type { AdmitCheck } from "./nc-listen.ts";
 
 export interface SessionPlan {
@@ -60,5 +60,5 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
     await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram), tap);
     await s.close(true);
   };
-  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: directDialer };
+  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: o.passFd && !o.listen ? fdPassDialer : directDialer };
 }

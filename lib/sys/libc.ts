@@ -114,3 +114,29 @@ export function getIntOpt(fd: number, level: number, name: number): number {
   check("getsockopt", libc().getsockopt(fd, level, name, ptr(b), ptr(len)));
   return b[0]!;
 }
+
+/**
+ * Send one open fd over a unix socket with SCM_RIGHTS (one NUL data byte), as nc -F does. Throws SysError.
+ * Layout is Linux x86-64/aarch64: msghdr 56 bytes, iovec 16, cmsghdr 16 + int.
+ */
+export function sendFd(sock: number, fd: number): void {
+  const data = new Uint8Array(1);
+  const iov = new BigUint64Array([BigInt(ptr(data)), 1n]);
+  const control = new Uint8Array(24);
+  const cv = new DataView(control.buffer);
+  cv.setBigUint64(0, 20n, true); // CMSG_LEN(sizeof(int))
+  cv.setInt32(8, SOL.SOCKET, true);
+  cv.setInt32(12, 1 /* SCM_RIGHTS */, true);
+  cv.setInt32(16, fd, true);
+  const msg = new Uint8Array(56);
+  const mv = new DataView(msg.buffer);
+  mv.setBigUint64(16, BigInt(ptr(new Uint8Array(iov.buffer))), true);
+  mv.setBigUint64(24, 1n, true);
+  mv.setBigUint64(32, BigInt(ptr(control)), true);
+  mv.setBigUint64(40, BigInt(control.length), true);
+  while (true) {
+    if (Number(libc().sendmsg(sock, ptr(msg), 0)) >= 0) return;
+    const e = errno();
+    if (e !== ERRNO.EINTR && e !== ERRNO.EAGAIN) throw new SysError("sendmsg", e);
+  }
+}
