@@ -9,7 +9,12 @@ import { ip, ipv4Dissector } from "./ipv4.ts";
 import { udp, udpDissector } from "./udp.ts";
 import { tcp, tcpDissector } from "./tcp.ts";
 import { icmp, icmpDissector } from "./icmp.ts";
+import { icmpv6, icmpv6Dissector } from "./icmpv6.ts";
 import { arp, arpDissector } from "./arp.ts";
+import { ieee8021ad, ieee8021adDissector, vlan, vlanDissector } from "./vlan.ts";
+import { sll, sll2Dissector, sllDissector } from "./sll.ts";
+import { loopDissector, nul, nullDissector } from "./null.ts";
+import { raw, rawDissector } from "./raw.ts";
 import { ipv6, ipv6Dissector } from "./ipv6.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
@@ -26,10 +31,15 @@ export interface ProtocolModule {
 export const MODULES: readonly ProtocolModule[] = [
   { protocols: [frame, malformed, short, unreassembled], dissectors: [] },
   { protocols: [eth, ethertype], dissectors: [ethDissector] },
+  { protocols: [sll], dissectors: [sllDissector, sll2Dissector] },
+  { protocols: [nul], dissectors: [nullDissector, loopDissector] },
+  { protocols: [raw], dissectors: [rawDissector] },
+  { protocols: [vlan, ieee8021ad], dissectors: [vlanDissector, ieee8021adDissector] },
   { protocols: [arp], dissectors: [arpDissector] },
   { protocols: [ip], dissectors: [ipv4Dissector] },
   { protocols: [ipv6, hopopts, routing, fraghdr, dstopts], dissectors: [ipv6Dissector, hopoptsDissector, routingDissector, fraghdrDissector, dstoptsDissector] },
   { protocols: [icmp], dissectors: [icmpDissector] },
+  { protocols: [icmpv6], dissectors: [icmpv6Dissector] },
   { protocols: [tcp], dissectors: [tcpDissector] },
   { protocols: [udp], dissectors: [udpDissector] },
   { protocols: [data], dissectors: [dataDissector] },

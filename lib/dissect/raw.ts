@@ -1,0 +1,21 @@
+// Raw IP link types (LINKTYPE_RAW and the old 12/14 numbers): the version nibble picks IPv4 or IPv6.
+import { defineProtocol } from "./field.ts";
+import { callData, tryTable, type Dissector } from "./tables.ts";
+
+export const raw = defineProtocol({ abbrev: "raw", name: "Raw packet data", short: "Raw" }, {});
+
+export const rawDissector: Dissector = {
+  proto: raw,
+  name: "raw_ip",
+  handoff: [["link", 101], ["link", 12], ["link", 14]],
+  dissect(tvb, pkt, parent) {
+    pkt.cols?.setProtocol("Raw");
+    pkt.cols?.setInfo("Raw packet data");
+    const top = pkt.addProto(parent, raw, tvb, 0, tvb.remaining(0));
+    if (pkt.full) top.setLabel("Raw packet data");
+    const v = tvb.captured ? tvb.u8(0) >> 4 : 0;
+    const et = v === 4 ? 0x0800 : v === 6 ? 0x86dd : -1;
+    if (et < 0 || !tryTable(pkt, "ethertype", et, tvb, parent)) callData(tvb, pkt, parent);
+    return tvb.reported;
+  },
+};
