@@ -22,7 +22,8 @@ export function parsePortArgs(args: readonly string[], proto: Proto): number[] {
   // "22,80" is our extension (nc 1.219 takes several arguments instead); each item is a port or a range
   for (const item of args.flatMap((a) => (a.includes(",") ? a.split(",") : [a]))) {
     const dash = item.indexOf("-");
-    if (dash < 0) {
+    // a dash after a non-digit start is part of a service name ("ftp-data"), as nc reads it
+    if (dash < 0 || !/^\s*\d/.test(item)) {
       out.push(parsePort(item, proto));
       continue;
     }

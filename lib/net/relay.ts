@@ -66,10 +66,8 @@ export async function relay(stream: ByteStream, stdin: ByteSource, stdout: ByteS
   };
 
   const toNet = async () => {
-    if (stdinDone) {
-      if (o.shutdownOnEof) await stream.shutdownWrite().catch(() => {});
-      return settle();
-    }
+    // with -d nc never reads stdin, so it never meets the EOF that would trigger -N's shutdown
+    if (stdinDone) return settle();
     const crlf = o.crlf ? crlfConverter() : undefined;
     while (!finished) {
       const chunk = await stdin.read();
