@@ -1,0 +1,174 @@
+// The load generator: N connections each send line requests (K in flight) to any line-echo server and time every reply.
+import type { Socket } from "bun";
+import { ToolError } from "../cli/error.ts";
+import { hostPort } from "./endpoint.ts";
+import type { BenchResult } from "./latency-report.ts";
+import { codeOf, refused } from "./teach.ts";
+import { writeQueue } from "./write-queue.ts";
+
+export interface BenchConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly connections: number;
+  /** requests per connection (ignored when a duration is given) */
+  readonly requests: number;
+  /** bytes per request, newline included */
+  readonly size: number;
+  readonly pipeline: number;
+  /** run for this many seconds instead of a request count; 0 = use the count */
+  readonly durationS: number;
+  readonly udp: boolean;
+  /** UDP: a request with no reply after this long counts as lost */
+  readonly timeoutMs: number;
+}
+
+/** One request: size-1 lower-case letters and '\n', so an upper-casing server has work to do. */
+export function requestBytes(size: number): Uint8Array {
+  const b = new Uint8Array(size).fill(0x61);
+  for (let i = 0; i < size; i++) b[i] = 0x61 + (i % 26);
+  b[size - 1] = 0x0a;
+  return b;
+}
+
+/** Latencies grow into a typed array, doubling as needed. */
+function recorder() {
+  let buf = new Float64Array(1 << 16);
+  let n = 0;
+  return {
+    add(v: number) {
+      if (n === buf.length) {
+        const next = new Float64Array(buf.length * 2);
+        next.set(buf);
+        buf = next;
+      }
+      buf[n++] = v;
+    },
+    get count() {
+      return n;
+    },
+    values: () => buf.subarray(0, n),
+  };
+}
+
+export async function runBench(cfg: BenchConfig): Promise<BenchResult> {
+  const lat = recorder();
+  const req = requestBytes(cfg.size);
+  const t0 = performance.now();
+  const deadline = cfg.durationS > 0 ? t0 + cfg.durationS * 1000 : Infinity;
+  const perConn = cfg.durationS > 0 ? Infinity : cfg.requests;
+  const counts = { errors: 0, lost: 0 };
+  await Promise.all(Array.from({ length: cfg.connections }, () => (cfg.udp ? udpWorker : tcpWorker)(cfg, req, perConn, deadline, lat, counts)));
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    target: hostPort(cfg.host, cfg.port), transport: cfg.udp ? "udp" : "tcp", connections: cfg.connections, size: cfg.size,
+    pipeline: cfg.pipeline, completed: lat.count, errors: counts.errors, lost: counts.lost, seconds, latenciesMs: lat.values(),
+  };
+}
+
+type Recorder = ReturnType<typeof recorder>;
+
+/** One TCP connection: keep `pipeline` requests in flight; every '\n' that comes back completes the oldest. */
+async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadline: number, lat: Recorder, counts: { errors: number }): Promise<void> {
+  const sentAt: number[] = [];
+  let head = 0;
+  let sent = 0;
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+  let q: ReturnType<typeof writeQueue>;
+  const more = (s: Socket<undefined>) => {
+    const now = performance.now();
+    if (now >= deadline && sent - head === 0) return void s.end();
+    while (sent < total && sent - head < cfg.pipeline && now < deadline) {
+      sentAt.push(performance.now());
+      sent++;
+      q.write(req);
+    }
+    if (sent - head === 0) s.end();
+  };
+  let socket: Socket<undefined>;
+  try {
+    socket = await Bun.connect({
+      hostname: cfg.host,
+      port: cfg.port,
+      allowHalfOpen: true,
+      socket: {
+        data(s, data) {
+          const now = performance.now();
+          for (let i = data.indexOf(0x0a); i >= 0; i = data.indexOf(0x0a, i + 1)) {
+            if (head < sentAt.length) lat.add(now - sentAt[head++]!);
+          }
+          if (head > 4096) {
+            sentAt.splice(0, head);
+            sent -= head;
+            total -= head;
+            head = 0;
+          }
+          more(s);
+        },
+        drain: () => q.drain(),
+        close: () => {
+          if (sent - head > 0) counts.errors++;
+          done();
+        },
+        error: () => {},
+      },
+    });
+  } catch (e) {
+    if (codeOf(e) === "ECONNREFUSED") throw refused(cfg.host, cfg.port, "tcp");
+    throw new ToolError(`cannot connect to ${hostPort(cfg.host, cfg.port)}: ${codeOf(e) ?? (e as Error).message}`, 1);
+  }
+  socket.setNoDelay(true);
+  q = writeQueue(socket as Socket<unknown>);
+  more(socket);
+  await finished;
+}
+
+/** One UDP socket: datagrams of `size` bytes; a reply completes the oldest request, silence past the timeout loses it. */
+async function udpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadline: number, lat: Recorder, counts: { lost: number }): Promise<void> {
+  const sentAt: number[] = [];
+  let sent = 0;
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+  const v6 = cfg.host.includes(":");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sock = await Bun.udpSocket({
+    hostname: v6 ? "::" : "0.0.0.0",
+    port: 0,
+    binaryType: "uint8array",
+    connect: { hostname: cfg.host, port: cfg.port },
+    socket: {
+      data() {
+        const t = sentAt.shift();
+        if (t !== undefined) lat.add(performance.now() - t);
+        pump();
+      },
+      error() {},
+    },
+  });
+  const expire = () => {
+    const now = performance.now();
+    while (sentAt.length && now - sentAt[0]! >= cfg.timeoutMs) {
+      sentAt.shift();
+      counts.lost++;
+    }
+    pump();
+  };
+  function pump() {
+    const now = performance.now();
+    while (sent < total && sentAt.length < cfg.pipeline && now < deadline) {
+      sentAt.push(now);
+      sent++;
+      sock.send(req);
+    }
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!sentAt.length) {
+      sock.close();
+      done();
+      return;
+    }
+    timer = setTimeout(expire, cfg.timeoutMs);
+  }
+  pump();
+  await finished;
+}

@@ -1,0 +1,61 @@
+// Sending and receiving on a stream socket the way the lesson shows it: send in --chunk pieces, recv(bufsize) at most, framing notes.
+import { pyBytes } from "./bytes-view.ts";
+import { frame, LENGTH_PREFIX, type Deframer, type FramingName } from "./framing.ts";
+import type { Trace } from "./trace.ts";
+import type { WriteQueue } from "./write-queue.ts";
+
+/** How one side of a stream connection reads and writes. */
+export interface StreamIo {
+  readonly framing: FramingName;
+  /** the sender writes in pieces of this many bytes (--chunk); 0 = the whole message in one send */
+  readonly chunk: number;
+  /** the receiver reads at most this many bytes per recv: recv(1024) in the course, --chunk when given */
+  readonly bufsize: number;
+  /** the longest line or length-framed message accepted (--max-line) */
+  readonly maxLength: number;
+}
+
+/** Frame a message and send it, in --chunk pieces when asked, tracing each send call. */
+export function sendMessage(io: StreamIo, q: WriteQueue, trace: Trace, msg: Uint8Array, call = "send"): void {
+  const bytes = frame(io.framing, msg);
+  const piece = io.chunk > 0 ? io.chunk : bytes.length;
+  for (let off = 0; off < bytes.length || (off === 0 && bytes.length === 0); off += piece) {
+    const part = bytes.subarray(off, off + piece);
+    if (trace.calls) trace.call(`${call}(${pyBytes(part, 40)})`, `${part.length} byte${part.length === 1 ? "" : "s"}`, off === 0 ? framingNote(io.framing, msg) : undefined);
+    trace.wire("sent", part);
+    q.write(part);
+    if (!bytes.length) break;
+  }
+}
+
+function framingNote(framing: FramingName, msg: Uint8Array): string | undefined {
+  if (framing === "line") return "a '\\n' marks where the message ends";
+  if (framing === "length") return `a ${LENGTH_PREFIX}-byte length prefix (${msg.length}) goes first`;
+  return undefined;
+}
+
+/** What arrived, split into the recv(bufsize) calls a program would make, fed through the deframer. */
+export function receiveBytes(io: StreamIo, d: Deframer, trace: Trace, data: Uint8Array): ReturnType<Deframer["push"]> {
+  const out: ReturnType<Deframer["push"]> = [];
+  for (let off = 0; off < data.length; off += io.bufsize) {
+    const part = data.subarray(off, off + io.bufsize);
+    trace.call(`recv(${io.bufsize})`, `${part.length} byte${part.length === 1 ? "" : "s"} ${pyBytes(part, 40)}`);
+    trace.wire("received", part);
+    const got = d.push(part);
+    if (io.framing !== "none") {
+      for (const m of got) {
+        if (m.kind === "message") {
+          if (io.framing === "length" && trace.hex) {
+            const prefix = new Uint8Array(LENGTH_PREFIX);
+            new DataView(prefix.buffer).setUint32(0, m.data.length, false);
+            trace.lengthPrefix(prefix, m.data.length);
+          }
+          trace.note(`message complete: ${pyBytes(m.data, 40)}`);
+        }
+      }
+      if (!got.length && d.pending()) trace.note(`${d.pending()} byte${d.pending() === 1 ? "" : "s"} kept: the message is not complete yet`);
+    }
+    out.push(...got);
+  }
+  return out;
+}
