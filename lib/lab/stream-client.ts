@@ -30,6 +30,8 @@ interface Conn {
   readonly inbox: Uint8Array[];
   /** the server closed its side */
   closed: boolean;
+  /** replies received on this connection */
+  replies: number;
   wake: () => void;
 }
 
@@ -81,7 +83,7 @@ async function open(cfg: StreamClientConfig): Promise<Conn> {
     } else if (code === "ECONNREFUSED") throw refused(at.host, at.port, "tcp");
     throw new ToolError(`cannot connect to ${where(at)}: ${code ?? (e as Error).message}`, 1);
   }
-  conn = { socket, q: writeQueue(socket as Socket<unknown>), d: deframer(io.framing, io.maxLength), inbox: [], closed: false, wake: () => {} };
+  conn = { socket, q: writeQueue(socket as Socket<unknown>), d: deframer(io.framing, io.maxLength), inbox: [], closed: false, replies: 0, wake: () => {} };
   if (!("unix" in at)) socket.setNoDelay(true);
   trace.call(
     "unix" in at ? `connect('${at.unix}')` : `connect(${pyAddr(at.host, at.port)})`,
@@ -153,13 +155,21 @@ export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
         continue;
       }
       sendMessage(cfg.io, conn.q, trace, msg);
-      const got = await reply(cfg, conn, msg.length);
+      let got = await reply(cfg, conn, msg.length);
+      if (got === undefined && conn.closed && conn.replies > 0) {
+        // the course's server closes right after its one reply; our next message may have crossed its FIN
+        trace.note("the server had closed this connection after its last reply: connecting again and resending");
+        conn = await open(cfg);
+        sendMessage(cfg.io, conn.q, trace, msg);
+        got = await reply(cfg, conn, msg.length);
+      }
       if (got === undefined) {
         if (conn.closed) throw wentAway(where(cfg.at));
         throw new ToolError(`no reply from ${where(cfg.at)} within ${cfg.timeoutMs / 1000} s`, 1, [
           "  the server is connected but silent: is it a discard server, or does it expect a different --framing?",
         ]);
       }
+      conn.replies++;
       cfg.output(fromServerLine(got));
     }
   } finally {
