@@ -97,8 +97,8 @@ export const ethDissector: Dissector = {
 };
 
 /** Hand a payload to the ethertype table (Data when unknown); returns the bytes it said it used. */
-export function dissectEthertype(pkt: Packet, type: number, payload: Tvb, parent: Node): number {
-  pkt.addLayer(ethertype.abbrev);
+export function dissectEthertype(pkt: Packet, type: number, payload: Tvb, parent: Node, asLayer = true): number {
+  if (asLayer) pkt.addLayer(ethertype.abbrev);
   const n = tryTable(pkt, "ethertype", type, payload, parent);
   if (n) return n;
   const c = pkt.cols;

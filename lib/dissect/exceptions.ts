@@ -29,13 +29,11 @@ export function showException(err: unknown, tvb: Tvb, pkt: Packet, parent: Node)
   }
   if (pkt.info.fragmented) {
     c?.appendInfo("[Unreassembled Packet] ");
-    pkt.layers.push(unreassembled.self.abbrev);
     const n = pkt.add(parent, unreassembled.self, tvb, 0, 0, null);
     if (pkt.full) n.setLabel(`[Unreassembled Packet: ${pkt.curProto}]`);
     return;
   }
   c?.appendInfo("[Malformed Packet]");
-  pkt.layers.push(malformed.self.abbrev);
   const n = pkt.add(parent, malformed.self, tvb, 0, 0, null);
   if (pkt.full) {
     n.setLabel(`[Malformed Packet: ${pkt.curProto}]`);

@@ -30,7 +30,8 @@ export async function openFrameFile(path: string): Promise<FrameFile> {
   if (!le && !be) throw new ToolError(`The file "${path}" isn't a capture file in a format TShark understands.`, 2);
   const little = le;
   const nano = (little ? magic : dv.getUint32(0, false)) === 0xa1b23c4d;
-  const linktype = dv.getUint32(20, little) & 0x0fffffff;
+  // the upper bits carry the FCS length (LINKTYPE_* itself fits in 16 bits)
+  const linktype = dv.getUint32(20, little) & 0xffff;
   const digits = nano ? 9 : 6;
   return {
     interfaceNames: [],

@@ -235,8 +235,16 @@ export function dissectIpv4(tvb: Tvb, pkt: Packet, parent: Node): number {
   const fragOff = (fragWord & OFFSET) * 8;
   const payload = dg.subset(hlen);
   const isFragment = (fragWord & MF) !== 0 || fragOff !== 0;
+  // packet-ip.c reassembles only fragments whose bytes are all captured; a cut first fragment is
+  // dissected as it is (flagged fragmented), a cut later one is shown as a fragment.
+  const cut = payload.captured < payload.reported || ipLen <= hlen;
+  if (isFragment && cut && fragOff === 0) {
+    info.fragmented = (fragWord & MF) !== 0;
+    dispatchIpProto(pkt, proto, payload, parent);
+    return ipLen;
+  }
   if (isFragment) {
-    const whole = reassembleIpv4(pkt, top, payload, { src, dst, id, proto, offset: fragOff, more: (fragWord & MF) !== 0 });
+    const whole = cut ? undefined : reassembleIpv4(pkt, top, payload, { src, dst, id, proto, offset: fragOff, more: (fragWord & MF) !== 0 });
     if (!whole) {
       info.fragmented = true;
       if (c) {

@@ -228,12 +228,19 @@ export const ipv6Dissector: Dissector = {
 const MALFORMED = new ReportedBoundsError("invalid IPv6 header");
 
 function dissectIpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
-  // A version other than 6 is not ours: the caller shows the bytes as data (packet-ipv6.c returns 0).
-  if (tvb.captured >= 1 && tvb.u8(0) >> 4 !== 6) return 0;
   const c = pkt.info.inError ? null : pkt.cols;
   c?.setProtocol("IPv6");
   c?.clearInfo();
+  const version = tvb.u8(0) >> 4;
   const top = pkt.addProto(parent, ipv6, tvb, 0, 40);
+  // A version other than 6 is rejected: the item stays, the layer goes, and a caller with a fallback
+  // (the ethertype table) shows the bytes as data (packet-ipv6.c returns 0).
+  if (version !== 6) {
+    pkt.layers.pop();
+    pkt.add(top, F.version, tvb, 0, 1, version);
+    c?.setInfo(`Bogus IPv6 version (${version}, must be 6)`);
+    return 0;
+  }
   if (tvb.reported < 40) {
     c?.setInfo(`Invalid IPv6 header (${tvb.reported} bytes, need exactly 40)`);
     throw MALFORMED;
@@ -273,10 +280,9 @@ function dissectIpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
       }
     }
   }
-  // Payload length 0 without a jumbo option: TSO, take what the frame has (as Wireshark presumes).
-  let plen = plenRaw;
-  if (plen === 0 && nxt !== 0) plen = tvb.reported - 40;
-  const payload = plen === 0 ? tvb.subset(40) : tvb.subset(40, plen);
+  // Payload length 0 is a jumbogram only with a hop-by-hop header; otherwise the payload is empty (and the
+  // next header runs out of bytes: "[Malformed Packet]", as tshark 4.0 shows TSO captures).
+  const payload = plenRaw === 0 && nxt === 0 ? tvb.subset(40) : tvb.subset(40, plenRaw);
   dispatchIpv6Payload(pkt, nxt, payload, parent);
   return 40 + payload.reported;
 }

@@ -14,6 +14,8 @@ export function hexColon(data: Uint8Array, off: number, n: number): string {
 const WELL_KNOWN: readonly { readonly prefix: readonly number[]; readonly bits: number; readonly name: string }[] = [
   { prefix: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], bits: 48, name: "Broadcast" },
   { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x00], bits: 48, name: "Spanning-tree-(for-bridges)_00" },
+  { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x02], bits: 48, name: "Slow-Protocols" },
+  { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x03], bits: 48, name: "Nearest-non-TPMR-bridge" },
   { prefix: [0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e], bits: 48, name: "LLDP_Multicast" },
   { prefix: [0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc], bits: 48, name: "CDP/VTP/DTP/PAgP/UDLD" },
   { prefix: [0x01, 0x00, 0x5e], bits: 25, name: "IPv4mcast" },
@@ -40,8 +42,10 @@ export function macName(data: Uint8Array, off: number, resolve: boolean): string
   for (const w of WELL_KNOWN) {
     if (!matches(data, off, w.prefix, w.bits)) continue;
     if (w.bits === 48) return w.name;
-    const keep = w.bits >> 3;
-    return `${w.name}_${hexColon(data, off + keep, 6 - keep)}`;
+    // The bytes after the prefix, without leading zero bytes: 33:33:00:00:00:01 is "IPv6mcast_01"
+    let from = off + (w.bits >> 3);
+    while (from < off + 5 && data[from] === 0) from++;
+    return `${w.name}_${hexColon(data, from, off + 6 - from)}`;
   }
   const vendor = OUI_NAMES.get((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!);
   if (vendor !== undefined) return `${vendor}_${hexColon(data, off + 3, 3)}`;

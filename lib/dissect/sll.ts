@@ -46,7 +46,8 @@ function handOff(pkt: Packet, top: Node, tvb: Tvb, off: number, proto: number, h
   const payload = tvb.subset(off);
   if (hatype === ARPHRD_IPGRE) {
     pkt.add(top, S.gretype, tvb, off - 2, 2, proto);
-    dissectEthertype(pkt, proto, payload, parent);
+    // GRE protocol types go straight to the "gre.proto" table: no ethertype layer in between
+    dissectEthertype(pkt, proto, payload, parent, false);
     return;
   }
   if (proto <= 1536) {

@@ -8,7 +8,7 @@ import type { Tvb } from "./tvb.ts";
 const LABELS: ReadonlyMap<number, string> = new Map([
   [0, "End of Option List (EOL)"], [1, "No-Operation (NOP)"], [2, "Maximum segment size"], [3, "Window scale"],
   [4, "SACK permitted"], [5, "SACK"], [6, "Echo"], [7, "Echo reply"], [8, "Timestamps"], [19, "MD5 signature"],
-  [28, "User Timeout"], [29, "TCP Authentication Option"], [30, "Multipath TCP"], [34, "TFO"],
+  [28, "User Timeout"], [29, "TCP Authentication Option"], [30, "Multipath TCP"], [34, "TFO"], [172, "Accurate ECN Order 0 (AccECN0)"], [174, "Accurate ECN Order 1 (AccECN1)"], [253, "Experimental"], [254, "Experimental"],
 ]);
 
 export interface TcpOptionsResult {
@@ -93,6 +93,17 @@ export function dissectTcpOptions(tvb: Tvb, pkt: Packet, top: Node, hlen: number
         c?.appendInfo(` TSval=${tsval} TSecr=${tsecr}`);
         break;
       }
+      case 172:
+      case 174:
+        accEcn(tvb, pkt, o, c, off + 2, off + len, kind === 172 ? 0 : 1);
+        break;
+      case 253:
+      case 254: {
+        // RFC 6994 experiments: the draft Accurate ECN option rode on ExIDs 0xacc0 / 0xacc1
+        const exid = len >= 4 ? tvb.u16(off + 2) : 0;
+        if (exid === 0xacc0 || exid === 0xacc1) accEcn(tvb, pkt, o, c, off + 4, off + len, exid & 1);
+        break;
+      }
       case 34:
         c?.appendInfo(len > 2 ? " TFO=C" : " TFO=R");
         break;
@@ -101,4 +112,14 @@ export function dissectTcpOptions(tvb: Tvb, pkt: Packet, top: Node, hlen: number
   }
   if (pkt.full) optsNode.setLabel(`Options: (${hlen - 20} bytes), ${names.join(", ")}`);
   return res;
+}
+
+/** Accurate ECN byte counters (24 bits each), in the order the option's variant gives them. */
+function accEcn(tvb: Tvb, pkt: Packet, o: Node, c: Columns | null, from: number, end: number, variant: number): void {
+  const order = variant === 0 ? (["ee0b", "eceb", "ee1b"] as const) : (["ee1b", "eceb", "ee0b"] as const);
+  for (let k = 0; k < 3 && from + 3 * k + 3 <= end; k++) {
+    const v = tvb.u24(from + 3 * k);
+    pkt.add(o, tcp.f[`options.acc_ecn.${order[k]}`], tvb, from + 3 * k, 3, v);
+    c?.appendInfo(` ${order[k]!.toUpperCase()}=${v}`);
+  }
 }

@@ -288,16 +288,17 @@ const u32 = (n: number) => n >>> 0;
 function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const info = pkt.info;
   const c = info.inError ? null : pkt.cols;
-  c?.setProtocol("TCP");
-  c?.clearInfo();
+  const top = pkt.addProto(parent, tcp, tvb, 0, -1);
+  // The ports are read before the columns change: an empty payload leaves the IP layer's columns.
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
+  c?.setProtocol("TCP");
+  c?.clearInfo();
   info.srcport = sport;
   info.dstport = dport;
   info.ptype = "tcp";
   const resolve = pkt.session.resolve.transport;
   c?.setInfo(`${portText(sport, "tcp", resolve)} → ${portText(dport, "tcp", resolve)}`);
-  const top = pkt.addProto(parent, tcp, tvb, 0, -1);
   pkt.add(top, F.srcport, tvb, 0, 2, sport);
   pkt.add(top, F.dstport, tvb, 2, 2, dport);
   pkt.add(top, F.port, tvb, 0, 2, sport).hide();
@@ -365,13 +366,9 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     const n = pkt.add(top, F.nxtseq, tvb, 0, 0, u32(seqRel + nxt)).generated();
     if (pkt.full) n.append("    (relative sequence number)");
   }
-  if (isAck) {
-    const a = pkt.add(top, F.ack, tvb, 8, 4, ackRel);
-    if (pkt.full && !info.inError) a.append("    (relative ack number)");
-    pkt.add(top, F.ack_raw, tvb, 8, 4, ackRaw);
-  } else if (pkt.full || pkt.want) {
-    pkt.add(top, F.ack_raw, tvb, 8, 4, ackRaw);
-  }
+  const a = pkt.add(top, F.ack, tvb, 8, 4, isAck ? ackRel : ackRaw);
+  if (pkt.full && isAck && !info.inError) a.append("    (relative ack number)");
+  pkt.add(top, F.ack_raw, tvb, 8, 4, ackRaw);
   const hl = pkt.add(top, F.hdr_len, tvb, 12, 1, hlen);
   if (pkt.full) hl.setLabel(`${(hlen >> 2).toString(2).padStart(4, "0")} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
   const fl = pkt.add(top, F.flags, tvb, 12, 2, flags);
@@ -408,7 +405,7 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     let s = ` [${flagText}] Seq=${seqRel}`;
     if (isAck) s += ` Ack=${ackRel}`;
     s += ` Win=${realWin}`;
-    if (flags & URG) s += ` Urp=${urp}`;
+    if (flags & URG) s += ` Urg=${urp}`;
     s += ` Len=${segLen}`;
     c.appendInfo(s);
   }

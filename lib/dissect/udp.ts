@@ -53,15 +53,16 @@ export const udpDissector: Dissector = {
 
 function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const c = pkt.info.inError ? null : pkt.cols;
-  c?.setProtocol("UDP");
-  c?.clearInfo();
+  const top = pkt.addProto(parent, udp, tvb, 0, 8);
+  // The ports are read before the columns change: an empty payload leaves the IP layer's columns.
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
+  c?.setProtocol("UDP");
+  c?.clearInfo();
   const info = pkt.info;
   info.srcport = sport;
   info.dstport = dport;
   info.ptype = "udp";
-  const top = pkt.addProto(parent, udp, tvb, 0, 8);
   const resolve = pkt.session.resolve.transport;
   if (pkt.full) top.append(`, Src Port: ${portText(sport, "udp", resolve)}, Dst Port: ${portText(dport, "udp", resolve)}`);
   c?.setInfo(`${portText(sport, "udp", resolve)} → ${portText(dport, "udp", resolve)}`);
