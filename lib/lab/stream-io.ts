@@ -16,12 +16,13 @@ export interface StreamIo {
 }
 
 /** Frame a message and send it, in --chunk pieces when asked, tracing each send call. */
-export function sendMessage(io: StreamIo, q: WriteQueue, trace: Trace, msg: Uint8Array, call = "send"): void {
-  const bytes = frame(io.framing, msg);
+export function sendMessage(io: StreamIo, q: WriteQueue, trace: Trace, msg: Uint8Array, framed = true): void {
+  // a piece of an overlong line goes out unframed: the line goes on, and its newline comes with its last piece
+  const bytes = framed ? frame(io.framing, msg) : msg;
   const piece = io.chunk > 0 ? io.chunk : bytes.length;
   for (let off = 0; off < bytes.length || (off === 0 && bytes.length === 0); off += piece) {
     const part = bytes.subarray(off, off + piece);
-    if (trace.calls) trace.call(`${call}(${pyBytes(part, 40)})`, `${part.length} byte${part.length === 1 ? "" : "s"}`, off === 0 ? framingNote(io.framing, msg) : undefined);
+    if (trace.calls) trace.call(`send(${pyBytes(part, 40)})`, `${part.length} byte${part.length === 1 ? "" : "s"}`, off === 0 && framed ? framingNote(io.framing, msg) : undefined);
     trace.wire("sent", part);
     q.write(part);
     if (!bytes.length) break;

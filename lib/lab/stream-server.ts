@@ -54,10 +54,10 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
   let current: Socket<Conn> | undefined;
   const waiting: Socket<Conn>[] = [];
 
-  const handle = (s: Socket<Conn>, msg: Uint8Array) => {
+  const handle = (s: Socket<Conn>, msg: Uint8Array, framed = true) => {
     const reply = mode.reply(msg);
     if (reply === undefined) return s.data.trace.note(`${cfg.mode} mode: no reply`);
-    sendMessage(io, s.data.q, s.data.trace, reply);
+    sendMessage(io, s.data.q, s.data.trace, reply, framed);
   };
 
   const finish = async (s: Socket<Conn>) => {
@@ -129,7 +129,7 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
         else if (m.kind === "overlong-piece") {
           if (!c.warnedOverlong) cfg.log(`warning: ${c.peer} sent more than --max-line ${io.maxLength} bytes without a newline; passing it on in ${io.maxLength}-byte pieces`);
           c.warnedOverlong = true;
-          handle(s, m.data);
+          handle(s, m.data, false);
         } else {
           cfg.log(`error: ${c.peer} announced a ${m.length}-byte message (prefix ${pyBytes(m.prefix)}), over --max-line ${io.maxLength}; closing that connection (is the client using --framing length?)`);
           void finish(s);
@@ -143,7 +143,7 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
       const c = s.data;
       c.trace.call(`recv(${io.bufsize})`, "0 bytes b''", "the client closed its side (FIN)");
       const rest = c.d.end();
-      if (rest) handle(s, rest);
+      if (rest) handle(s, rest, false);
       void finish(s);
     },
     close(s: Socket<Conn>) {
