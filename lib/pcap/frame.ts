@@ -13,6 +13,9 @@ export interface Frame {
   readonly iface?: number;
   /** pcapng packet comment(s), if any */
   readonly comments?: readonly string[];
+  /** `ts` split into whole seconds and nanoseconds, when the source has them as numbers (no bigint cost) */
+  readonly tsSec?: number;
+  readonly tsNsec?: number;
 }
 
 /** Where frames come from: a pcap or pcapng reader, stdin, or a live capture. */
