@@ -1,19 +1,18 @@
 // tsnc: OpenBSD netcat (Debian 1.219) flag for flag, with ncat's extras; parses flags, picks a mode, maps errors to nc's exit codes.
-import { runTool, writeStderr } from "../lib/cli/run.ts";
+import { reportError } from "../lib/cli/run.ts";
 import { ToolError } from "../lib/cli/error.ts";
 import { versionLine, VERSION } from "../lib/cli/version.ts";
 import { parseNcArgs } from "../lib/net/nc-options.ts";
 import { NC_USAGE, ncHelp } from "../lib/net/nc-flags.ts";
-import { ncReporter } from "../lib/net/nc-messages.ts";
+import { ncReporter, writeStderr } from "../lib/net/nc-messages.ts";
 import { runTcpClient, runUnixClient } from "../lib/net/nc-client.ts";
 import { runStreamListener } from "../lib/net/nc-listen.ts";
 import { runUdpClient, runUdpListener } from "../lib/net/nc-udp.ts";
 import { runUnixDgramClient, runUnixDgramListener } from "../lib/net/unix-dgram.ts";
 import { planSession } from "../lib/net/nc-session.ts";
+import { flushOutput } from "../lib/net/stdio.ts";
 
-// nc ignores SIGPIPE and reports write errors itself; Bun already does the same for sockets and pipes.
-
-await runTool("tsnc", async (argv) => {
+async function main(argv: string[]): Promise<number> {
   const cmd = parseNcArgs(argv);
   switch (cmd.kind) {
     case "usage":
@@ -22,7 +21,7 @@ await runTool("tsnc", async (argv) => {
       writeStderr(ncHelp(VERSION).join("\n") + "\n");
       return 0;
     case "version":
-      console.log(versionLine("tsnc"));
+      await Bun.write(Bun.stdout, versionLine("tsnc") + "\n");
       return 0;
   }
   const o = cmd.options;
@@ -33,4 +32,14 @@ await runTool("tsnc", async (argv) => {
   if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit);
   if (o.unix) return runUnixClient(o, plan.stream);
   return runTcpClient(o, r, plan.stream, plan.dialer);
-});
+}
+
+// Not runTool: its flush touches process.stdout, which costs Bun ~30 ms of startup; tsnc writes through its own sinks.
+let code: number;
+try {
+  code = await main(process.argv.slice(2));
+} catch (err) {
+  code = reportError("tsnc", err);
+}
+await flushOutput();
+process.exit(code);

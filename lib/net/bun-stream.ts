@@ -3,7 +3,7 @@ import type { Socket, SocketHandler } from "bun";
 import type { ByteStream, Endpoint } from "./stream.ts";
 
 /** Bytes buffered for a slow reader before we stop reading the socket (TCP flow control does the rest). */
-const READ_HIGH_WATER = 4 << 20;
+const READ_HIGH_WATER = 1 << 20;
 
 interface PendingWrite {
   readonly data: Uint8Array;

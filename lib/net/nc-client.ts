@@ -1,5 +1,4 @@
 // tsnc's connect side: TCP and unix stream clients, and the -z port scan, with nc's texts and exit codes.
-import { isatty } from "node:tty";
 import { SysError, sendFd } from "../sys/libc.ts";
 import { QuietExit, ToolError } from "../cli/error.ts";
 import type { NcOptions } from "./nc-options.ts";
@@ -19,6 +18,7 @@ export const directDialer: TcpDialer = (_host, to, port, d) => dialTcp(to, port,
 
 /** -F: a dialer that hands the connected socket to the process on our stdout (a unix socket), then exits 0. */
 export const fdPassDialer: TcpDialer = async (_host, to, port, d) => {
+  const { isatty } = await import("node:tty");
   if (isatty(1)) throw new ToolError("Cannot pass file descriptor to tty", 1);
   const fd = await dialTcpFd(to, port, d);
   try {

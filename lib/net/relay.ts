@@ -36,6 +36,7 @@ export type RelayEnd = "done" | "idle" | "limit" | "error";
 
 const LF = 10;
 
+
 /** Split after each LF, so -i can pause between lines. */
 function lines(chunk: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];

@@ -1,6 +1,5 @@
 // Name resolution as nc does it: getaddrinfo for destinations (nc's error texts), getnameinfo for -v texts.
-import dns from "node:dns";
-import { isIP } from "node:net";
+import { ipFamily } from "./sockaddr.ts";
 import { ToolError } from "../cli/error.ts";
 
 export interface ResolvedAddress {
@@ -24,13 +23,14 @@ const GAI_TEXT: Record<string, string> = {
  */
 export async function resolveHost(host: string, port: number | string, family: 0 | 4 | 6, numeric: boolean): Promise<ResolvedAddress[]> {
   const fail = (code: string) => new ToolError(`getaddrinfo for host "${host}" port ${port}: ${GAI_TEXT[code] ?? code}`, 1);
-  const literal = isIP(host);
+  const literal = ipFamily(host);
   if (literal) {
     if (family && literal !== family) throw fail("EAI_ADDRFAMILY");
     return [{ address: host, family: literal === 4 ? "IPv4" : "IPv6" }];
   }
   if (numeric) throw fail("EAI_NONAME");
   try {
+    const dns = await import("node:dns"); // loaded only for names: it costs startup time
     const found = await dns.promises.lookup(host, { all: true, family, verbatim: true });
     if (found.length === 0) throw fail("ENOTFOUND");
     return found.map((a) => ({ address: a.address, family: a.family === 6 ? "IPv6" : "IPv4" }));
@@ -44,6 +44,7 @@ export async function resolveHost(host: string, port: number | string, family: 0
 export async function reverseName(address: string, numeric: boolean): Promise<string> {
   if (numeric || !address || address === "0.0.0.0" || address === "::") return address;
   try {
+    const dns = await import("node:dns");
     const { hostname } = await dns.promises.lookupService(address, 0);
     return hostname || address;
   } catch {

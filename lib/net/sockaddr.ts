@@ -1,9 +1,25 @@
 // struct sockaddr_in / sockaddr_in6 / sockaddr_un as bytes, for libc calls (Linux layout, network byte order ports).
-import { isIPv4, isIPv6 } from "node:net";
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^(?=.*:)[0-9a-f:.]+(%[\w.-]+)?$/i;
+
+/** 4 or 6 for an IP literal, else 0 (node:net's isIP without loading node:net, which costs ~15 ms at startup). */
+export function ipFamily(text: string): 0 | 4 | 6 {
+  if (IPV4.test(text)) return 4;
+  if (!IPV6.test(text) || (text.match(/::/g)?.length ?? 0) > 1) return 0;
+  const body = text.replace(/%.*$/, "");
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(body);
+  if (tail && !IPV4.test(tail[1]!)) return 0;
+  const groups = (tail ? body.slice(0, -tail[1]!.length) + "0:0" : body).split(":");
+  const compressed = body.includes("::");
+  if (groups.some((g) => g.length > 4) || (!compressed && groups.length !== 8) || (compressed && groups.length > 9)) return 0;
+  if (!compressed && groups.some((g) => g === "")) return 0;
+  return 6;
+}
 
 /** Encode an IP address and port (sin_family, sin_port, address). */
 export function sockaddrIp(address: string, port: number): Uint8Array {
-  if (isIPv4(address)) {
+  if (ipFamily(address) === 4) {
     const b = new Uint8Array(16);
     const v = new DataView(b.buffer);
     v.setUint16(0, 2, true);
@@ -11,7 +27,7 @@ export function sockaddrIp(address: string, port: number): Uint8Array {
     address.split(".").forEach((o, i) => (b[4 + i] = Number(o)));
     return b;
   }
-  if (!isIPv6(address)) throw new Error(`not an IP address: ${address}`);
+  if (ipFamily(address) !== 6) throw new Error(`not an IP address: ${address}`);
   const b = new Uint8Array(28);
   const v = new DataView(b.buffer);
   v.setUint16(0, 10, true);
