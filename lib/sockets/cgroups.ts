@@ -1,7 +1,7 @@
 // cgroup v2 ids to paths (ss's "cgroup:/user.slice"), by walking the cgroup2 mount once: a cgroup's id is its directory's inode.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 
-let byId: Map<bigint, string> | undefined;
+let byId: Map<number, string> | undefined;
 let mounted = true;
 
 function cgroup2Mount(): string | undefined {
@@ -16,9 +16,9 @@ function cgroup2Mount(): string | undefined {
   return undefined;
 }
 
-function walk(root: string, rel: string, into: Map<bigint, string>, depth: number): void {
+function walk(root: string, rel: string, into: Map<number, string>, depth: number): void {
   try {
-    into.set(statSync(root + rel, { bigint: true }).ino, rel || "/");
+    into.set(statSync(root + rel).ino, rel || "/");
     if (depth > 32) return;
     for (const e of readdirSync(root + rel, { withFileTypes: true }))
       if (e.isDirectory()) walk(root, `${rel}/${e.name}`, into, depth + 1);
@@ -28,7 +28,7 @@ function walk(root: string, rel: string, into: Map<bigint, string>, depth: numbe
 }
 
 /** cg_id_to_path: the path under the cgroup2 mount, or "unreachable:<hex id>" as ss prints an id it cannot find. */
-export function cgroupPath(id: bigint): string {
+export function cgroupPath(id: number): string {
   if (!byId) {
     byId = new Map();
     const mount = cgroup2Mount();

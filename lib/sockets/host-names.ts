@@ -1,7 +1,7 @@
 // -r: addresses to host names the way gethostbyaddr finds them (/etc/hosts first, then the system resolver).
 import { readFileSync } from "node:fs";
 import { promises as dns } from "node:dns";
-import { pton4, pton6, ntop4, ntop6 } from "./inet-address.ts";
+import { isAnyText, pton4, pton6, ntop4, ntop6 } from "./inet-address.ts";
 import { FAMILY, type SocketRecord } from "./record.ts";
 
 let hosts: Map<string, string> | undefined;
@@ -30,7 +30,7 @@ export async function reverseNames(records: readonly SocketRecord[], timeoutMs =
   const want = new Set<string>();
   for (const r of records) {
     if (r.family !== FAMILY.INET && r.family !== FAMILY.INET6) continue;
-    for (const e of [r.local, r.remote]) if (e.bytes && !e.bytes.every((x) => x === 0)) want.add(e.addr);
+    for (const e of [r.local, r.remote]) if (!isAnyText(e.addr)) want.add(e.addr);
   }
   const file = hostsFile();
   const pending: Promise<void>[] = [];

@@ -12,10 +12,20 @@ const HDR = 16;
 /** Netlink messages and attributes are padded to four bytes. */
 export const align4 = (n: number): number => (n + 3) & ~3;
 
-/** One message of a dump: its type and the payload after the 16-byte header (a view valid only during the callback). */
-export interface NlMessage {
-  readonly type: number;
-  readonly data: DataView;
+/**
+ * One message of a dump, valid only during the callback: its type, and its payload (after the 16-byte header)
+ * as `length` bytes at `base` in `view`. `data` makes a view of just the payload, for decoders not on a hot path.
+ */
+export class NlMessage {
+  constructor(
+    readonly type: number,
+    readonly view: DataView,
+    readonly base: number,
+    readonly length: number,
+  ) {}
+  get data(): DataView {
+    return new DataView(this.view.buffer, this.view.byteOffset + this.base, this.length);
+  }
 }
 
 /** Frame a request: a header (type, flags, seq) followed by the payload. */
@@ -105,7 +115,7 @@ export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlM
           const err = view.getInt32(at + HDR, true);
           if (err !== 0) throw new NetlinkError(-err);
         } else if (type !== NLMSG.NOOP) {
-          onMessage({ type, data: new DataView(buf.buffer, at + HDR, len - HDR) });
+          onMessage(new NlMessage(type, view, at + HDR, len - HDR));
         }
         at += align4(len);
       }

@@ -49,7 +49,7 @@ const NOT_YET: Readonly<Record<string, string>> = {
   groups: "-g", statistics: "-s", masquerade: "-M", cache: "-C", udplite: "-U", sctp: "-S", symbolic: "-N",
 };
 
-export async function netstatMain(argv: readonly string[], write: (s: string) => void): Promise<number> {
+export async function netstatMain(argv: readonly string[], write: (s: string | Uint8Array) => void): Promise<number> {
   const p = getopt(argv, OPTIONS, glibcMessages("netstat", 3, NETSTAT_USAGE));
   const has = (k: string) => opt.flag(p, k);
   if (has("help")) {

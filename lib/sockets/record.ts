@@ -69,7 +69,7 @@ export interface SocketRecord {
   readonly inode: number;
   readonly uid: number;
   /** the kernel's socket cookie (ss prints it as sk:hex) */
-  readonly cookie: bigint;
+  readonly cookie: number | bigint;
   /** bound interface index (inet), 0 when none */
   readonly iface: number;
   /** timer kind (0 off, 1 on, 2 keepalive, 3 timewait, 4 persist), ms to expiry, retransmits */
@@ -81,7 +81,7 @@ export interface SocketRecord {
   readonly v6only?: number;
   readonly shutdown?: number;
   readonly mark?: number;
-  readonly cgroupId?: bigint;
+  readonly cgroupId?: number;
   readonly tos?: number;
   readonly tclass?: number;
   readonly classId?: number;

@@ -31,7 +31,7 @@ export function timerText(s: SocketRecord): string {
 }
 
 /** sock_details_print: uid, inode, cookie, mark, cgroup. */
-export function detailsText(s: SocketRecord, cgroupPath: (id: bigint) => string): string {
+export function detailsText(s: SocketRecord, cgroupPath: (id: number) => string): string {
   let out = "";
   if (s.uid) out += ` uid:${s.uid}`;
   out += ` ino:${s.inode} sk:${s.cookie.toString(16)}`;

@@ -1,7 +1,7 @@
 // ss's filter expressions: the lexer and grammar of ssfilter.y, host/port conditions as parse_hostcond reads them, and matching.
 import { readFileSync } from "node:fs";
 import { ToolError } from "../cli/error.ts";
-import { pton4, pton6, prefixMatch } from "./inet-address.ts";
+import { addressBytes, pton4, pton6, prefixMatch } from "./inet-address.ts";
 import { DB, FAMILY, type SocketRecord } from "./record.ts";
 import { isEphemeral, servicePort } from "./services.ts";
 import { selectFamily, type SsSelection } from "./ss-query.ts";
@@ -396,7 +396,8 @@ function condMatches(c: HostCond, s: SocketRecord, local: boolean): boolean {
   if (c.port !== -1 && c.port !== end.port) return false;
   if (c.prefixes.length === 0) return true;
   if (s.family !== FAMILY.INET && s.family !== FAMILY.INET6) return false;
-  return c.prefixes.some((p) => addrMatches(end.bytes, p));
+  const bytes = addressBytes(end);
+  return c.prefixes.some((p) => addrMatches(bytes, p));
 }
 
 /** run_ssfilter: whether a socket passes the filter. */

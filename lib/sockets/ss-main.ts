@@ -73,6 +73,14 @@ export function planSs(settings: SsSettings, tool: string, stdout: (s: string) =
   return { settings, filter, oneTable: !(sel.dbs & (sel.dbs - 1)), oneState: !(sel.states & (sel.states - 1)) };
 }
 
+/** Whether a filter looks at socket marks (the only filter that needs the netlink attributes). */
+function hasMarkFilter(f: FilterNode | undefined): boolean {
+  if (!f) return false;
+  if (f.kind === "fwmark") return true;
+  if (f.kind === "and" || f.kind === "or") return hasMarkFilter(f.a) || hasMarkFilter(f.b);
+  return f.kind === "not" && hasMarkFilter(f.a);
+}
+
 /** Read and filter the sockets of a plan. */
 export function readPlan(plan: SsPlan): SocketRecord[] {
   const s = plan.settings;
@@ -81,6 +89,7 @@ export function readPlan(plan: SsPlan): SocketRecord[] {
     info: s.info,
     tos: s.tos,
     details: s.details,
+    attrs: s.details || s.cgroup || s.json || hasMarkFilter(plan.filter),
     onFallback: s.verbose ? (t, why) => process.stderr.write(`tsss: reading /proc/net/${t} (netlink: ${why})\n`) : undefined,
   });
   return plan.filter ? all.filter((r) => matchSsFilter(plan.filter!, r)) : all;
@@ -106,7 +115,7 @@ export async function displayFor(plan: SsPlan, records: readonly SocketRecord[])
   };
 }
 
-export async function ssMain(argv: readonly string[], tool: string, write: (s: string) => void): Promise<number> {
+export async function ssMain(argv: readonly string[], tool: string, write: (s: string | Uint8Array) => void): Promise<number> {
   const settings = parseSsArgs(argv, tool);
   if (settings.help) {
     write(ssUsage(tool).join("\n") + "\n");

@@ -8,6 +8,7 @@ import { usersText, type SocketOwner } from "./processes.ts";
 import { cgroupPath } from "./cgroups.ts";
 import { ETHERTYPES } from "./other-diag.ts";
 import { formatG } from "./c-format.ts";
+import { isAnyText } from "./inet-address.ts";
 import { readFileSync } from "node:fs";
 
 /** The display flags of ss that change a row. */
@@ -31,9 +32,10 @@ export interface SsDisplay {
 const IPPROTO_UDP = 17;
 
 /** resolve_service: "*" for 0, the /etc/services name unless -n or the port is ephemeral, raw sockets by protocol. */
+const PORT_TEXT: string[] = [];
 function portText(port: number, netid: string, numeric: boolean): string {
   if (port === 0) return "*";
-  if (numeric) return String(port);
+  if (numeric) return (PORT_TEXT[port] ??= String(port));
   if (netid === "raw" || netid === "???" || netid === "icmp6") return protocolName(port);
   if (isEphemeral(port)) return String(port);
   return serviceName(port, netid === "udp" ? "udp" : "tcp") ?? String(port);
@@ -46,7 +48,6 @@ function inetAddrText(s: SocketRecord, addr: string, isAny: boolean, d: SsDispla
   return s.family === FAMILY.INET6 && shown.includes(":") ? `[${shown}]` : shown;
 }
 
-const allZero = (b: Uint8Array | undefined) => !b || b.every((x) => x === 0);
 
 function extText(s: SocketRecord, d: SsDisplay): string {
   let ext = d.processes || d.threads ? usersText(d.owners?.get(s.inode), d.threads) : "";
@@ -102,9 +103,13 @@ function procTcpText(p: NonNullable<SocketRecord["procTcp"]>): string {
 const glibcMajor = (dev: number): number => (dev >>> 8) & 0xfff;
 const glibcMinor = (dev: number): number => ((dev & 0xff) | ((dev >>> 12) & ~0xff)) >>> 0;
 
+const QUEUE_TEXT: string[] = [];
+/** "%-6d" of a queue length; small values come from a table. */
+const queueText = (n: number): string => (n < 256 ? (QUEUE_TEXT[n] ??= String(n).padEnd(6)) : String(n).padEnd(6));
+
 /** The ten fields of one socket. */
 export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
-  const row: SsRow = [s.netid, STATE_NAMES[s.state]?.ss ?? "UNKNOWN", String(s.recvQ).padEnd(6), String(s.sendQ).padEnd(6), "", "", "", "", "", ""];
+  const row: SsRow = [s.netid, STATE_NAMES[s.state]?.ss ?? "UNKNOWN", queueText(s.recvQ), queueText(s.sendQ), "", "", "", "", "", ""];
   switch (s.family) {
     case FAMILY.UNIX:
       row[COL.ADDR] = `${s.local.addr || "*"} `;
@@ -127,9 +132,9 @@ export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
       break;
     default: {
       const ifname = s.iface ? `%${interfaceName(s.iface)}` : "";
-      row[COL.ADDR] = `${inetAddrText(s, s.local.addr, allZero(s.local.bytes), d)}${ifname}:`;
+      row[COL.ADDR] = `${inetAddrText(s, s.local.addr, isAnyText(s.local.addr), d)}${ifname}:`;
       row[COL.SERV] = portText(s.local.port, s.netid, d.numeric);
-      row[COL.RADDR] = `${inetAddrText(s, s.remote.addr, allZero(s.remote.bytes), d)}:`;
+      row[COL.RADDR] = `${inetAddrText(s, s.remote.addr, isAnyText(s.remote.addr), d)}:`;
       row[COL.RSERV] = portText(s.remote.port, s.netid, d.numeric);
     }
   }
@@ -154,7 +159,7 @@ function netlinkOwner(pid: number, numeric: boolean): string {
 }
 
 /** The whole listing as ss prints it; Netid and State columns drop out when only one table or state is asked for. */
-export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number): string {
+export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number): Uint8Array {
   const rows: SsRow[] = d.header ? [headerRow()] : [];
   for (const s of records) rows.push(ssRow(s, d));
   const disabled = [oneTable, oneState, false, false, false, false, false, false, false, false];

@@ -35,7 +35,7 @@ export async function watchSockets(plan: SsPlan, secs: number, write: (s: string
     const now = readPlan(plan);
     const { rows } = diffSnapshots(before, now);
     const display = await displayFor(plan, now);
-    const lines = renderSsListing(rows.map((x) => x.r), display, plan.oneTable, plan.oneState).split("\n");
+    const lines = new TextDecoder().decode(renderSsListing(rows.map((x) => x.r), display, plan.oneTable, plan.oneState)).split("\n");
     const head = display.header ? [`  ${lines.shift()}`] : [];
     const body = rows.map((x, i) => paint[x.change](MARK[x.change] + (lines[i] ?? "")));
     const clear = process.stdout.isTTY ? "\x1b[H\x1b[2J" : "";

@@ -47,7 +47,11 @@ describe("tsss vs ss in a private namespace", () => {
     test(`ss ${args.join(" ")}`, async () => {
       const [a, b] = await Promise.all([lab.ss(args), lab.tsss(args)]);
       expect(b.stderr).toBe(a.stderr.replace(/^ss:/gm, "tsss:"));
-      expect(maskTimers(b.out)).toBe(maskTimers(a.out));
+      // A running timer (and the SYN retry count) moves between the two runs and can change the text's
+      // length, hence the Process column's width: with timers shown, compare lines without trailing blanks.
+      const timers = args.some((a) => /^-[a-zA-Z]*[eo]/.test(a));
+      const norm = (t: string) => (timers ? maskVolatile(t.replace(/timer:\([^)]*\)/g, "timer:(*)")) : t);
+      expect(norm(b.out)).toBe(norm(a.out));
       expect(b.code).toBe(a.code);
     });
 

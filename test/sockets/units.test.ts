@@ -98,7 +98,7 @@ describe("addresses", () => {
 describe("ss column layout", () => {
   test("widths come from the data; the last row's Process field does not count", () => {
     const rows = [headerRow(), ["tcp", "LISTEN", "0     ", "5     ", "0.0.0.0:", "22", "0.0.0.0:", "*", "", ""], ["tcp", "ESTAB", "0     ", "0     ", "10.0.0.1:", "22", "10.0.0.2:", "50000", " users:((\"x\",pid=1,fd=3))", ""]];
-    const out = renderSsTable(rows, [true, false, false, false, false, false, false, false, false, false]);
+    const out = new TextDecoder().decode(renderSsTable(rows, [true, false, false, false, false, false, false, false, false, false]));
     expect(out).toBe(
       "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n" +
         "LISTEN 0      5            0.0.0.0:22        0.0.0.0:*           \n" +
