@@ -52,7 +52,7 @@ const modeOf = (o: Options): ModeName => oneOf<ModeName>("mode", o.mode, Object.
 function refuseStreamOptions(o: Options, command: string): void {
   for (const k of ["framing", "chunk", "maxLine", "sequential", "maxClients"] as const)
     if (o[k] !== undefined)
-      throw new ToolError(`--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())} does not apply to ${command}: a datagram arrives whole or not at all, so UDP needs no framing`, USAGE_EXIT);
+      throw new ToolError(`--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())} does not apply to ${command}: a datagram arrives whole or not at all, so it needs no framing`, USAGE_EXIT);
 }
 
 function refuseUdpOptions(o: Options, command: string): void {

@@ -139,6 +139,17 @@ async function reply(cfg: StreamClientConfig, conn: Conn, sent: number): Promise
   return all;
 }
 
+/** Connect again after the server closed; refused now means the server itself went away mid-session. */
+async function reopen(cfg: StreamClientConfig): Promise<Conn> {
+  try {
+    return await open(cfg);
+  } catch (e) {
+    if (e instanceof ToolError && e.message.startsWith("connection refused"))
+      throw new ToolError(`the server at ${where(cfg.at)} went away: it closed our connection and no longer accepts new ones (stopped or crashed?)`, 1);
+    throw e;
+  }
+}
+
 /** Run the client: one connection for the whole session, reconnecting when the server closes after a reply (as the course's server does). */
 export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
   const { trace } = cfg;
@@ -147,7 +158,7 @@ export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
     for await (const msg of messages(cfg.source)) {
       if (conn?.closed && !conn.inbox.length) {
         trace.note("the server closed the connection after its reply (as the course's server does): connecting again");
-        conn = undefined;
+        conn = await reopen(cfg);
       }
       conn ??= await open(cfg);
       if (!msg.length && cfg.io.framing === "none") {
@@ -159,7 +170,7 @@ export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
       if (got === undefined && conn.closed && conn.replies > 0) {
         // the course's server closes right after its one reply; our next message may have crossed its FIN
         trace.note("the server had closed this connection after its last reply: connecting again and resending");
-        conn = await open(cfg);
+        conn = await reopen(cfg);
         sendMessage(cfg.io, conn.q, trace, msg);
         got = await reply(cfg, conn, msg.length);
       }
