@@ -36,7 +36,7 @@ export async function startServer(cmd: readonly string[], knownPort = 0, env: Re
     }
     await Bun.sleep(10);
   }
-  const m = /server on \[?[^\s\]]*?\]?:(\d+)/.exec(err.text);
+  const m = /server on (?:\[[^\]]*\]|[^\s:]+):(\d+)/.exec(err.text);
   return {
     port: knownPort || (m ? Number(m[1]) : 0),
     pid: p.pid,
