@@ -16,6 +16,7 @@ import { sll, sll2Dissector, sllDissector } from "./sll.ts";
 import { loopDissector, nul, nullDissector } from "./null.ts";
 import { raw, rawDissector } from "./raw.ts";
 import { ipv6, ipv6Dissector } from "./ipv6.ts";
+import { dns, dnsDissector, dnsHeuristic } from "./dns.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -42,6 +43,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [icmpv6], dissectors: [icmpv6Dissector] },
   { protocols: [tcp], dissectors: [tcpDissector] },
   { protocols: [udp], dissectors: [udpDissector] },
+  { protocols: [dns], dissectors: [dnsDissector, dnsHeuristic] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 
