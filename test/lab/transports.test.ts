@@ -1,5 +1,6 @@
 // IPv6, AF_UNIX stream and datagram sockets, and interoperation with nc, ncat and tsnc.
 import { expect, test } from "bun:test";
+import { existsSync } from "node:fs";
 import { needs } from "../support/needs.ts";
 import { ours, run } from "../support/proc.ts";
 import { lab, startServer } from "./lab-process.ts";
@@ -34,7 +35,7 @@ test("AF_UNIX stream: server and client on a socket file, removed afterwards", a
   } finally {
     await srv.stop();
   }
-  expect(await Bun.file(path).exists()).toBe(false);
+  expect(existsSync(path)).toBe(false);
 });
 
 test("AF_UNIX datagrams: the client binds its own file so the server can reply", async () => {
@@ -58,7 +59,7 @@ test("a stale unix socket file left by a dead server is cleaned up; a live one i
   expect([second.code, second.stderr]).toEqual([1, `echo-lab: cannot listen on ${path}: another server is listening on that socket file\n`]);
   process.kill(first.pid, "SIGKILL"); // dies without removing its socket file
   await first.stop();
-  expect(await Bun.file(path).exists()).toBe(true);
+  expect(existsSync(path)).toBe(true);
   const third = await startServer(lab("unix-server", path, "--trace"));
   try {
     expect(third.err()).toContain(`removed the socket file ${path} left behind by a server that is gone`);
