@@ -7,6 +7,7 @@ import { stdinReader, stdoutWriter, type ByteSource } from "./stdio.ts";
 import type { ByteStream } from "./stream.ts";
 import { directDialer, fdPassDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
 import type { AdmitCheck } from "./nc-listen.ts";
+import { writeStderr } from "./nc-messages.ts";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -56,9 +57,13 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
   if (o.sendOnly && o.recvOnly) throw new ToolError("Cannot use --send-only and --recv-only together", 1);
   const tap: RelayTap = {};
   const stdin = () => (o.noStdin || o.recvOnly ? noInput : stdinReader());
+  if (o.maxConns !== undefined && !o.keepOpen && !o.broker)
+    writeStderr("tsnc: Warning: Maximum connections ignored, since it does not take effect without -k or --broker.\n");
   const relayWith = (datagram: boolean): SessionRunner => async (s: ByteStream) => {
-    await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram), tap);
+    const why = await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram), tap);
     await s.close(true);
+    // nc's -w idle end is a success; ncat's --idle-timeout is an error with its own message
+    if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
   };
   return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: o.passFd && !o.listen ? fdPassDialer : directDialer };
 }
