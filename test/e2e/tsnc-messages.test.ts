@@ -123,3 +123,23 @@ describe("tsnc messages match nc's", () => {
     expect(lines[1]).toContain("tsss -ltn");
   });
 });
+
+describe("connect timeout", () => {
+  const py = needs("tool:nc", "tool:python3");
+  py.test("-w 1 against a listener with a full backlog: nc's text and rc, quiet without -v", async () => {
+    const { join } = await import("node:path");
+    const srv = Bun.spawn(["python3", join(import.meta.dir, "..", "net", "fixtures", "full-backlog.py"), "8"], { stdout: "pipe" });
+    const reader = srv.stdout.getReader();
+    const port = new TextDecoder().decode((await reader.read()).value).trim();
+    try {
+      for (const args of [["-v", "-w", "1", "127.0.0.1", port], ["-w", "1", "127.0.0.1", port], ["-v", "-w", "1", "-T", "lowdelay", "127.0.0.1", port]]) {
+        const { theirs, mine } = await both(args, { timeoutMs: 5000 });
+        expect(asNc(mine.stderr)).toBe(theirs.stderr);
+        expect(mine.code).toBe(theirs.code);
+      }
+    } finally {
+      srv.kill();
+      await srv.exited;
+    }
+  }, 20_000);
+});
