@@ -19,11 +19,12 @@ export interface StreamIo {
 export function sendMessage(io: StreamIo, q: WriteQueue, trace: Trace, msg: Uint8Array, framed = true): void {
   // a piece of an overlong line goes out unframed: the line goes on, and its newline comes with its last piece
   const bytes = framed ? frame(io.framing, msg) : msg;
+  if (!trace.calls && !trace.hex && (io.chunk === 0 || io.chunk >= bytes.length)) return void q.write(bytes); // the hot path
   const piece = io.chunk > 0 ? io.chunk : bytes.length;
   for (let off = 0; off < bytes.length || (off === 0 && bytes.length === 0); off += piece) {
     const part = bytes.subarray(off, off + piece);
     if (trace.calls) trace.call(`send(${pyBytes(part, 40)})`, `${part.length} byte${part.length === 1 ? "" : "s"}`, off === 0 && framed ? framingNote(io.framing, msg) : undefined);
-    trace.wire("sent", part);
+    if (trace.hex) trace.wire("sent", part);
     q.write(part);
     if (!bytes.length) break;
   }
@@ -37,13 +38,14 @@ function framingNote(framing: FramingName, msg: Uint8Array): string | undefined 
 
 /** What arrived, split into the recv(bufsize) calls a program would make, fed through the deframer. */
 export function receiveBytes(io: StreamIo, d: Deframer, trace: Trace, data: Uint8Array): ReturnType<Deframer["push"]> {
+  if (data.length <= io.bufsize && !trace.calls && !trace.hex) return d.push(data); // the hot path: one recv, nothing to show
   const out: ReturnType<Deframer["push"]> = [];
   for (let off = 0; off < data.length; off += io.bufsize) {
     const part = data.subarray(off, off + io.bufsize);
-    trace.call(`recv(${io.bufsize})`, `${part.length} byte${part.length === 1 ? "" : "s"} ${pyBytes(part, 40)}`);
-    trace.wire("received", part);
+    if (trace.calls) trace.call(`recv(${io.bufsize})`, `${part.length} byte${part.length === 1 ? "" : "s"} ${pyBytes(part, 40)}`);
+    if (trace.hex) trace.wire("received", part);
     const got = d.push(part);
-    if (io.framing !== "none") {
+    if (io.framing !== "none" && (trace.calls || trace.hex)) {
       for (const m of got) {
         if (m.kind === "message") {
           if (io.framing === "length" && trace.hex) {

@@ -44,6 +44,17 @@ export function writeQueue(socket: Socket<unknown>): WriteQueue {
   return {
     write(data) {
       if (dead || !data.length) return pending;
+      if (!chunks.length) {
+        // the usual case: nothing queued, the kernel takes it all at once and nothing needs keeping
+        const n = socket.write(data);
+        if (n === data.length) return 0;
+        if (n < 0) {
+          dead = true;
+          settle();
+          return pending;
+        }
+        data = data.subarray(n);
+      }
       chunks.push(data);
       pending += data.length;
       if (chunks.length === 1) pump();
