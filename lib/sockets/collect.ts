@@ -51,7 +51,7 @@ const INET_TABLES: readonly { db: number; proto: number; proc?: string }[] = [
 
 /** Every socket the selection names, in ss's order: netlink, packet, unix, raw, udp, tcp, dccp, sctp. */
 export function collectSockets(sel: SsSelection, o: CollectOptions = {}): SocketRecord[] {
-  const out: SocketRecord[] = [];
+  let out: SocketRecord[] = [];
   const push = (rs: readonly SocketRecord[]) => {
     for (const r of rs) out.push(r);
   };
@@ -92,7 +92,8 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
       }
     }
     if (failed === undefined) {
-      push(got);
+      if (out.length === 0) out = got; // the usual single table: no copy
+      else push(got);
       continue;
     }
     // Without a diag module ss shows no rows; for DCCP its netlink layer also reports the kernel's answer once.

@@ -100,7 +100,7 @@ function u32At(d: DataView, at: number, len: number): number[] {
 /** Dotted quads already made: a dump repeats the same few addresses thousands of times. */
 const V4_TEXT = new Map<number, string>();
 
-function endpoint(d: DataView | OffsetView, at: number, v4: boolean, port: number): SocketRecord["local"] {
+function endpoint(d: DataView, at: number, v4: boolean, port: number): SocketRecord["local"] {
   if (v4) {
     const key = d.getUint32(at, false);
     let addr = V4_TEXT.get(key);
@@ -116,9 +116,10 @@ function endpoint(d: DataView | OffsetView, at: number, v4: boolean, port: numbe
 
 /** Decode one inet_diag_msg (and its attributes) into a record. */
 export function decodeInetDiag(view: DataView, db: number, protocol: number, base = 0, length = view.byteLength - base, allAttrs = true): SocketRecord {
-  // Read straight from the receive buffer at `base`: no DataView per message on this hot path.
-  const d = base === 0 ? view : new OffsetView(view, base);
-  const family = d.getUint8(0);
+  // Read straight from the receive buffer at `base`: no view object per message on this hot path.
+  const d = view;
+  const b = base;
+  const family = d.getUint8(b + 0);
   const v4 = family === FAMILY.INET;
   // A plain listing of IPv4 sockets needs none of the attributes; skipping them is most of the cost saved.
   const a = length > 72 && (allAttrs || !v4) ? readInetAttrs(view, base + 72, base + length) : NO_ATTRS;
@@ -127,18 +128,18 @@ export function decodeInetDiag(view: DataView, db: number, protocol: number, bas
     netid: inetNetid(protocol === IPPROTO.RAW ? 0 : type),
     db,
     family,
-    state: d.getUint8(1),
-    timer: d.getUint8(2),
-    retrans: d.getUint8(3),
-    local: endpoint(d, 8, v4, d.getUint16(4, false)),
-    remote: endpoint(d, 24, v4, d.getUint16(6, false)),
-    iface: d.getUint32(40, true),
-    cookie: d.getUint32(48, true) * 0x100000000 + d.getUint32(44, true),
-    expires: d.getUint32(52, true),
-    recvQ: d.getUint32(56, true),
-    sendQ: d.getUint32(60, true),
-    uid: d.getUint32(64, true),
-    inode: d.getUint32(68, true),
+    state: d.getUint8(b + 1),
+    timer: d.getUint8(b + 2),
+    retrans: d.getUint8(b + 3),
+    local: endpoint(d, b + 8, v4, d.getUint16(b + 4, false)),
+    remote: endpoint(d, b + 24, v4, d.getUint16(b + 6, false)),
+    iface: d.getUint32(b + 40, true),
+    cookie: d.getUint32(b + 48, true) * 0x100000000 + d.getUint32(b + 44, true),
+    expires: d.getUint32(b + 52, true),
+    recvQ: d.getUint32(b + 56, true),
+    sendQ: d.getUint32(b + 60, true),
+    uid: d.getUint32(b + 64, true),
+    inode: d.getUint32(b + 68, true),
     protocol: protocol === IPPROTO.RAW ? (a.protocol !== undefined ? type : 0) : type,
     v6only: a.v6only,
     shutdown: a.shutdown,
@@ -156,26 +157,13 @@ export function decodeInetDiag(view: DataView, db: number, protocol: number, bas
   };
 }
 
-/** A DataView-like reader over part of a buffer (the fields of one message). */
-class OffsetView {
-  constructor(
-    private readonly v: DataView,
-    private readonly base: number,
-  ) {}
-  get buffer(): ArrayBufferLike { return this.v.buffer; }
-  get byteOffset(): number { return this.v.byteOffset + this.base; }
-  getUint8(at: number): number { return this.v.getUint8(this.base + at); }
-  getUint16(at: number, le?: boolean): number { return this.v.getUint16(this.base + at, le); }
-  getUint32(at: number, le?: boolean): number { return this.v.getUint32(this.base + at, le); }
-}
-
 /** Dump one protocol of one family. */
 export function dumpInet(family: number, protocol: number, db: number, states: number, ext: InetExtensions): SocketRecord[] {
   const out: SocketRecord[] = [];
   const req = nlRequest(SOCK_DIAG_BY_FAMILY, NLM_F.REQUEST | NLM_F.DUMP, inetDiagRequest(family, protocol, states, ext));
   nlDump(NETLINK.SOCK_DIAG, req, (m) => {
     if (m.type !== SOCK_DIAG_BY_FAMILY) return;
-    out.push(decodeInetDiag(m.view, db, protocol, m.base, m.length, ext.attrs || ext.mem || ext.info || ext.tos));
+    out.push(decodeInetDiag(m.view, db, protocol, m.base, m.length, Boolean(ext.attrs || ext.mem || ext.info || ext.tos)));
   });
   return out;
 }

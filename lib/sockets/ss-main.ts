@@ -7,12 +7,14 @@ import { parseSsArgs, usageError, type SsSettings } from "./ss-options.ts";
 import { mergeDefaults, selectQuery, stateMask } from "./ss-query.ts";
 import { SS_CONN, type SocketRecord } from "./record.ts";
 import { readSummary, renderSummary } from "./ss-summary.ts";
-import { renderSsListing, type SsDisplay } from "./ss-view.ts";
+import { renderSsListing, stateColors, type SsDisplay } from "./ss-view.ts";
+import { colorWanted, colors } from "../cli/color.ts";
 import { socketOwners } from "./processes.ts";
 import { ssUsage } from "./ss-usage.ts";
 import { reverseNames } from "./host-names.ts";
 import { socketsJson } from "./json-view.ts";
 import { watchSockets } from "./watch.ts";
+import { switchNetns } from "./netns.ts";
 
 /** Everything a run needs after parsing: what to read, how to filter, how to show it. */
 export interface SsPlan {
@@ -110,6 +112,7 @@ export async function displayFor(plan: SsPlan, records: readonly SocketRecord[])
     threads: s.threads,
     oneline: s.oneline,
     header: s.header,
+    plain: !(s.processes || s.threads || s.showOptions || s.details || s.mem || s.info || s.tos || s.cgroup),
     owners: s.processes || s.threads ? socketOwners(s.threads) : undefined,
     hostNames: s.resolve ? await reverseNames(records) : undefined,
   };
@@ -125,6 +128,7 @@ export async function ssMain(argv: readonly string[], tool: string, write: (s: s
     write(versionLine(tool) + "\n");
     return 0;
   }
+  if (settings.netns !== undefined) switchNetns(settings.netns);
   const plan = planSs(settings, tool, write);
   if (typeof plan === "number") return plan;
   if (settings.watch !== undefined) return watchSockets(plan, settings.watch, write);
@@ -134,7 +138,9 @@ export async function ssMain(argv: readonly string[], tool: string, write: (s: s
     write(JSON.stringify(socketsJson(records, display), null, 2) + "\n");
     return 0;
   }
-  const screen = process.stdout.isTTY ? process.stdout.columns : undefined;
-  write(renderSsListing(records, display, plan.oneTable, plan.oneState, screen));
+  const tty = Boolean(process.stdout.isTTY);
+  const screen = tty ? process.stdout.columns : undefined;
+  const paint = colorWanted(1) ? stateColors(colors(1)) : undefined;
+  write(renderSsListing(records, display, plan.oneTable, plan.oneState, screen, paint));
   return 0;
 }

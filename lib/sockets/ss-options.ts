@@ -59,7 +59,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
   bpf: "-b (bpf filters)", events: "-E (socket destroy events)", kill: "-K (kill sockets)",
-  diag: "-D (raw tcpdiag dump)", net: "-N (network namespaces)", tipc: "--tipc", vsock: "--vsock", xdp: "--xdp",
+  diag: "-D (raw tcpdiag dump)", tipc: "--tipc", vsock: "--vsock", xdp: "--xdp",
   tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)", "inet-sockopt": "--inet-sockopt",
 };
 
@@ -82,6 +82,8 @@ export interface SsSettings {
   readonly json: boolean;
   readonly watch?: number;
   readonly verbose: boolean;
+  /** -N: the network namespace to read */
+  readonly netns?: string;
   readonly filterFiles: readonly string[];
   readonly args: readonly string[];
   readonly help: boolean;
@@ -104,6 +106,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
     return list[i]!;
   };
   let sawQuery = false;
+  let netns: string | undefined;
   for (const k of p.order) {
     switch (k) {
       case "dccp": selectDb(sel, DB.DCCP); break;
@@ -140,6 +143,9 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
         }
         break;
       }
+      case "net":
+        netns = p.values.net as string;
+        break;
       default:
         if (NOT_YET[k]) throw new ToolError(`${NOT_YET[k]} is not supported yet`, 1);
     }
@@ -166,6 +172,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
     json: has("json"),
     watch: watch === undefined ? undefined : Number(watch),
     verbose: has("verbose"),
+    netns,
     filterFiles: (p.values.filter as string[] | undefined) ?? [],
     args: p.args,
     help: has("help"),

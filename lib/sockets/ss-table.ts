@@ -28,7 +28,7 @@ export function headerRow(): SsRow {
  * unless it is the first non-empty column). On a terminal the spare width is spread over the columns
  * and rows wrap as ss wraps them; piped output is compact.
  */
-export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean[], screenWidth?: number): Uint8Array {
+export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean[], screenWidth?: number, paintState?: (state: string) => string, paintFrom = 1): Uint8Array {
   const n = SS_COLUMNS.length;
   const maxLen = new Array<number>(n).fill(0);
   // ss measures a field when it moves on to the next one; the last row's Process field is never
@@ -37,7 +37,7 @@ export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean
     const last = i === rows.length - 1;
     for (let c = 0; c < n; c++) {
       if (disabled[c] || (last && c >= COL.EXT)) continue;
-      const len = c === COL.ADDR || c === COL.RADDR || c === COL.EXT ? byteLength(r[c]!) : r[c]!.length;
+      const len = c === COL.EXT || (unixRow(r) && (c === COL.ADDR || c === COL.RADDR)) ? byteLength(r[c]!) : r[c]!.length;
       if (len > maxLen[c]!) maxLen[c] = len;
     }
   });
@@ -56,16 +56,17 @@ export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean
   // Lay the rows out straight into bytes: one buffer, spaces filled in place (a 20,000-row listing is 1.3 MB).
   let bound = 0;
   const rowWidth = width.reduce((a, b) => a + b, 0) + n;
-  for (const r of rows) bound += rowWidth + byteLength(r[COL.EXT]!) + byteLength(r[COL.ADDR]!) + byteLength(r[COL.RADDR]!) + 64;
+  for (const r of rows) bound += rowWidth + 3 * (r[COL.EXT]!.length + r[COL.ADDR]!.length + r[COL.RADDR]!.length) + (paintState ? 96 : 64);
   const buf = Buffer.allocUnsafe(bound);
   let off = 0;
-  for (const r of rows) {
+  rows.forEach((r, rowIndex) => {
     let started = false;
+    const unix = unixRow(r);
     for (let c = firstCol; c < n; c++) {
       if (disabled[c]) continue;
       const col = SS_COLUMNS[c]!;
       const text = r[c]!;
-      const len = c === COL.ADDR || c === COL.RADDR || c === COL.EXT ? byteLength(text) : text.length;
+      const len = c === COL.EXT || (unix && (c === COL.ADDR || c === COL.RADDR)) ? byteLength(text) : text.length;
       let printed = 0;
       if (started && col.ldelim) {
         buf[off++] = 32;
@@ -75,21 +76,37 @@ export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean
       const w = width[c]!;
       if (w && col.right && w - len - printed > 0) {
         const s = w - len - printed;
-        buf.fill(32, off, off + s);
-        off += s;
+        for (let k = 0; k < s; k++) buf[off++] = 32;
         printed += s;
       }
-      if (len) off += buf.write(text, off, "utf8");
+      // Colour wraps the text after the widths are known, so escape codes never shift a column.
+      if (len) {
+        const shown = paintState && c === COL.STATE && rowIndex >= paintFrom ? paintState(text) : text;
+        off = copyText(buf, off, shown);
+      }
       printed += len;
       if (w && !col.right && w - printed > 0) {
-        buf.fill(32, off, off + w - printed);
-        off += w - printed;
+        for (let k = w - printed; k > 0; k--) buf[off++] = 32;
       }
     }
     buf[off++] = 10;
-  }
+  });
   return buf.subarray(0, off);
 }
+
+/** Copy a field's text in a plain loop (cheaper than a native call per field); non-ASCII goes through UTF-8. */
+function copyText(buf: Buffer, off: number, text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch > 127) return off - i + buf.write(text, off - i, "utf8");
+    buf[off + i] = ch;
+  }
+  return off + n;
+}
+
+/** Only unix socket names (and the Process field) can hold non-ASCII text. */
+const unixRow = (r: SsRow): boolean => r[COL.NETID]!.charCodeAt(0) === 117 && r[COL.NETID]!.charCodeAt(1) === 95; // "u_"
 
 /** Byte length as ss counts it (its buffer holds bytes); ASCII text is the common, cheap case. */
 function byteLength(s: string): number {

@@ -27,6 +27,8 @@ export interface SsDisplay {
   /** -r: address -> host name, filled in before rendering */
   readonly hostNames?: ReadonlyMap<string, string>;
   readonly owners?: ReadonlyMap<number, SocketOwner[]>;
+  /** nothing after the addresses (no -p -e -o -m -i --tos --cgroup): the Process field stays empty */
+  readonly plain?: boolean;
 }
 
 const IPPROTO_UDP = 17;
@@ -42,6 +44,13 @@ function portText(port: number, netid: string, numeric: boolean): string {
 }
 
 /** inet_addr_print: "*" for a dual-stack wildcard, brackets around IPv6, host names under -r. */
+const COLON_TEXT = new Map<string, string>();
+const withColon = (addr: string): string => {
+  let t = COLON_TEXT.get(addr);
+  if (t === undefined) COLON_TEXT.set(addr, (t = `${addr}:`));
+  return t;
+};
+
 function inetAddrText(s: SocketRecord, addr: string, isAny: boolean, d: SsDisplay): string {
   if (s.family === FAMILY.INET6 && !s.v6only && isAny) return "*";
   const shown = d.hostNames?.get(addr) ?? addr;
@@ -131,14 +140,20 @@ export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
       row[COL.RSERV] = "";
       break;
     default: {
-      const ifname = s.iface ? `%${interfaceName(s.iface)}` : "";
-      row[COL.ADDR] = `${inetAddrText(s, s.local.addr, isAnyText(s.local.addr), d)}${ifname}:`;
+      if (s.family === FAMILY.INET && !s.iface && !d.hostNames) {
+        // The common case, thousands of times over: "127.0.0.1:" made once per address.
+        row[COL.ADDR] = withColon(s.local.addr);
+        row[COL.RADDR] = withColon(s.remote.addr);
+      } else {
+        const ifname = s.iface ? `%${interfaceName(s.iface)}` : "";
+        row[COL.ADDR] = `${inetAddrText(s, s.local.addr, isAnyText(s.local.addr), d)}${ifname}:`;
+        row[COL.RADDR] = `${inetAddrText(s, s.remote.addr, isAnyText(s.remote.addr), d)}:`;
+      }
       row[COL.SERV] = portText(s.local.port, s.netid, d.numeric);
-      row[COL.RADDR] = `${inetAddrText(s, s.remote.addr, isAnyText(s.remote.addr), d)}:`;
       row[COL.RSERV] = portText(s.remote.port, s.netid, d.numeric);
     }
   }
-  row[COL.EXT] = extText(s, d);
+  if (!d.plain) row[COL.EXT] = extText(s, d);
   return row;
 }
 
@@ -159,9 +174,18 @@ function netlinkOwner(pid: number, numeric: boolean): string {
 }
 
 /** The whole listing as ss prints it; Netid and State columns drop out when only one table or state is asked for. */
-export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number): Uint8Array {
+export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number, paintState?: (state: string) => string): Uint8Array {
   const rows: SsRow[] = d.header ? [headerRow()] : [];
   for (const s of records) rows.push(ssRow(s, d));
   const disabled = [oneTable, oneState, false, false, false, false, false, false, false, false];
-  return renderSsTable(rows, disabled, screenWidth);
+  return renderSsTable(rows, disabled, screenWidth, paintState, d.header ? 1 : 0);
+}
+
+/** Colour per state for a terminal: listening blue, established green, closing states yellow, waiting red. */
+export function stateColors(c: { blue(s: string): string; green(s: string): string; yellow(s: string): string; red(s: string): string; dim(s: string): string }): (state: string) => string {
+  const byState: Record<string, (s: string) => string> = {
+    LISTEN: c.blue, ESTAB: c.green, "SYN-SENT": c.yellow, "SYN-RECV": c.yellow, "FIN-WAIT-1": c.yellow, "FIN-WAIT-2": c.yellow,
+    "CLOSE-WAIT": c.red, "LAST-ACK": c.red, CLOSING: c.red, "TIME-WAIT": c.dim, UNCONN: (s) => s,
+  };
+  return (state) => (byState[state] ?? ((s: string) => s))(state);
 }

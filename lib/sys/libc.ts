@@ -30,6 +30,7 @@ const symbols = {
   geteuid: { args: [], returns: u32 },
   getpid: { args: [], returns: i32 },
   strerror: { args: [i32], returns: cstring },
+  setns: { args: [i32, i32], returns: i32 },
   __errno_location: { args: [], returns: P },
 } as const;
 
@@ -139,4 +140,12 @@ export function sendFd(sock: number, fd: number): void {
     const e = errno();
     if (e !== ERRNO.EINTR && e !== ERRNO.EAGAIN) throw new SysError("sendmsg", e);
   }
+}
+
+/** CLONE_NEWNET: the namespace type for setns(2) on a network namespace. */
+export const CLONE_NEWNET = 0x40000000;
+
+/** Move the calling thread into the network namespace open on `fd` (sockets it creates afterwards live there). */
+export function enterNetns(fd: number): void {
+  check("setns", libc().setns(fd, CLONE_NEWNET));
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect } from "bun:test";
 import { needs } from "../support/needs.ts";
 import { openLab, type NetnsLab } from "./netns-lab.ts";
+import { ours, run } from "../support/proc.ts";
 
 const { describe, test } = needs("netns", "tool:ss");
 
@@ -136,6 +137,24 @@ describe("tsss vs ss in a private namespace", () => {
       expect(first(b.stderr)).toBe(first(a.stderr));
       expect(b.out).toBe(a.out);
     });
+
+  test("-N NAME reads the namespace from outside it", async () => {
+    for (const args of [["-N", lab.ns, "-tan"], ["-N", lab.ns, "-xa"], ["-N", lab.ns, "-uan"]]) {
+      const [a, b] = await Promise.all([run(["ss", ...args]), run([...ours("tsss"), ...args])]);
+      expect({ args, out: b.out, code: b.code }).toEqual({ args, out: a.out, code: a.code });
+    }
+    const [a, b] = await Promise.all([run(["ss", "-N", "tsss-no-such-ns", "-tan"]), run([...ours("tsss"), "-N", "tsss-no-such-ns", "-tan"])]);
+    expect(b.code).toBe(a.code);
+    expect(b.stderr).toBe(a.stderr);
+  });
+
+  test("colour only on request (FORCE_COLOR), never in a pipe, never with NO_COLOR", async () => {
+    const plain = await lab.tsss(["-tan"]);
+    expect(plain.out).not.toContain("\x1b[");
+    const forced = await lab.tsss(["-tan"], { FORCE_COLOR: "1", NO_COLOR: "" });
+    expect(forced.out).toContain("\x1b[34mLISTEN\x1b[39m");
+    expect(forced.out.replace(/\x1b\[\d+m/g, "")).toBe(plain.out);
+  });
 
   test("a filter file, with comments, gives what ss gives", async () => {
     const path = `/tmp/tsss-filter-${process.pid}.txt`;
