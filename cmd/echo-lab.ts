@@ -27,8 +27,8 @@ const CLIENT = [
   ["--message <text>", "Send this text instead of reading lines from stdin"],
   ["--count <n>", "Send n messages (repeats --message; stops reading stdin after n lines)"],
   ["--interval <seconds>", "Wait between messages"],
-  ["--timeout <seconds>", "How long to wait for a reply (default 5; 0.2 per try with --reliable)"],
 ] as const;
+const REPLY_WAIT = [["--timeout <seconds>", "How long to wait for a reply (default 5)"]] as const;
 const ADDRESS = [
   ["--host <host>", "Address (IPv4 or IPv6, or a name)"],
   ["--port <port>", "Port (default 12000; 0 lets the system choose)"],
@@ -52,15 +52,16 @@ function buildCli() {
     ["--reorder", "Simulate reordering: hold each reply back 0-100 ms"],
     ["--seed <n>", "Seed the simulated network, to replay a run exactly"],
   ]], (o: lab.Options) => lab.udpServer(o));
-  command(cli, "tcp-client [host] [port]", "The course's TCP client: prompt, send, print 'From Server: ...'", [ADDRESS, CLIENT, STREAM, LESSON], (h: string | undefined, p: string | undefined, o: lab.Options) => lab.tcpClient(o, h, p === undefined ? undefined : String(p)));
+  command(cli, "tcp-client [host] [port]", "The course's TCP client: prompt, send, print 'From Server: ...'", [ADDRESS, CLIENT, REPLY_WAIT, STREAM, LESSON], (h: string | undefined, p: string | undefined, o: lab.Options) => lab.tcpClient(o, h, p === undefined ? undefined : String(p)));
   command(cli, "udp-client [host] [port]", "The course's UDP client", [ADDRESS, CLIENT, LESSON, [
+    ["--timeout <seconds>", "How long to wait for a reply (default 5; with --reliable, per try: default 0.2)"],
     ["--reliable", "Stop-and-wait: sequence numbers, a timeout and retransmissions"],
     ["--retries <n>", "With --reliable: retransmissions per message before giving up (default 20)"],
   ]], (h: string | undefined, p: string | undefined, o: lab.Options) => lab.udpClient(o, h, p === undefined ? undefined : String(p)));
   command(cli, "unix-server [path]", "The same server over an AF_UNIX socket file (default /tmp/echo-lab.sock)", [SERVER, STREAM_SERVER, STREAM, LESSON, [
     ["--dgram", "Use SOCK_DGRAM instead of SOCK_STREAM"],
   ]], (path: string | undefined, o: lab.Options) => lab.unixServer(o, path));
-  command(cli, "unix-client [path]", "The same client over an AF_UNIX socket file", [CLIENT, STREAM, LESSON, [
+  command(cli, "unix-client [path]", "The same client over an AF_UNIX socket file", [CLIENT, REPLY_WAIT, STREAM, LESSON, [
     ["--dgram", "Use SOCK_DGRAM instead of SOCK_STREAM"],
   ]], (path: string | undefined, o: lab.Options) => lab.unixClient(o, path));
   command(cli, "bench [host] [port]", "Load generator for any line-echo server", [ADDRESS, [

@@ -7,6 +7,8 @@ export interface Server {
   /** everything printed so far on stdout and stderr */
   readonly out: () => string;
   readonly err: () => string;
+  /** resolves with the exit status once the server exits */
+  readonly exited: Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startServer(cmd: readonly string[], knownPort = 0, env: Re
     pid: p.pid,
     out: () => out.text,
     err: () => err.text,
+    exited: p.exited,
     async stop() {
       if (p.exitCode === null) p.kill("SIGTERM");
       const t = setTimeout(() => p.kill("SIGKILL"), 3000);
