@@ -20,6 +20,8 @@ function labelText(tvb: Tvb, off: number, n: number): string {
     const c = tvb.u8(off + i);
     if (c === 0x2e || c === 0x5c) s += "\\" + String.fromCharCode(c);
     else if (c > 0x20 && c < 0x7f) s += String.fromCharCode(c);
+    // Wireshark copies high bytes as they are; tshark then prints the invalid UTF-8 as U+FFFD.
+    else if (c >= 0x80) s += "\ufffd";
     else s += "\\" + c.toString().padStart(3, "0");
   }
   return s;

@@ -5,6 +5,11 @@ import type { DnsProto } from "./dns.ts";
 import { readDnsName } from "./dns-name.ts";
 import { ipv4Text, ipv6At } from "../format/address.ts";
 
+/** Add to a text item's label (the record line "name: type A, class IN" gets ", addr ..."). */
+function appendLabel(rr: Node, s: string): void {
+  if (rr.label !== null) rr.label += s;
+}
+
 const UNITS: readonly [number, string][] = [[86400, "day"], [3600, "hour"], [60, "minute"], [1, "second"]];
 
 /** Seconds as Wireshark's unsigned_time_secs_to_str: "1 day, 2 hours, 5 seconds"; "0 seconds" for 0. */
@@ -24,7 +29,7 @@ export function secondsText(secs: number): string {
  * The record data of one RR at `off` (rdlen bytes). `rr` is the record's subtree: its label gets the
  * summary Wireshark appends (", addr 192.0.2.1"), the Info column the data after the type.
  */
-export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off: number, rdlen: number, type: number, owner: string): void {
+export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off: number, rdlen: number, type: number): void {
   const F = dns.f;
   const c = pkt.cols;
   const full = pkt.full;
@@ -36,7 +41,7 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       if (rdlen !== 4) break;
       pkt.add(rr, F.a, msg, off, 4, a);
       c?.appendInfo(` ${ipv4Text(a)}`);
-      if (full) rr.append(`, addr ${ipv4Text(a)}`);
+      if (full) appendLabel(rr, `, addr ${ipv4Text(a)}`);
       return;
     }
     case 28: {
@@ -45,7 +50,7 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       const text = ipv6At(msg.data, msg.start + off);
       pkt.add(rr, F.aaaa, msg, off, 16, null);
       c?.appendInfo(` ${text}`);
-      if (full) rr.append(`, addr ${text}`);
+      if (full) appendLabel(rr, `, addr ${text}`);
       return;
     }
     case 2:
@@ -55,7 +60,7 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       const f = type === 2 ? F.ns : type === 5 ? F.cname : F["ptr.domain_name"];
       pkt.add(rr, f, msg, off, n.used, n.text);
       c?.appendInfo(` ${n.text}`);
-      if (full) rr.append(type === 2 ? `, ns ${n.text}` : type === 5 ? `, cname ${n.text}` : `, ${n.text}`);
+      if (full) appendLabel(rr, type === 2 ? `, ns ${n.text}` : type === 5 ? `, cname ${n.text}` : `, ${n.text}`);
       return;
     }
     case 15: {
@@ -64,15 +69,18 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       pkt.add(rr, F["mx.preference"], msg, off, 2, pref);
       pkt.add(rr, F["mx.mail_exchange"], msg, off + 2, n.used, n.text);
       c?.appendInfo(` ${pref} ${n.text}`);
-      if (full) rr.append(`, preference ${pref}, mx ${n.text}`);
+      if (full) appendLabel(rr, `, preference ${pref}, mx ${n.text}`);
       return;
     }
-    case 16: {
+    case 16:
+    case 99: {
+      // TXT and SPF: a row of length-prefixed strings
+      const [lenField, textField] = type === 16 ? [F["txt.length"], F.txt] : [F["spf.length"], F.spf];
       let p = off;
       while (p < off + rdlen) {
         const l = msg.u8(p);
-        pkt.add(rr, F["txt.length"], msg, p, 1, l);
-        pkt.add(rr, F.txt, msg, p + 1, l, msg.ascii(p + 1, l));
+        pkt.add(rr, lenField, msg, p, 1, l);
+        pkt.add(rr, textField, msg, p + 1, l, msg.ascii(p + 1, l));
         p += 1 + l;
       }
       return;
@@ -84,7 +92,7 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       pkt.add(rr, F["soa.mname"], msg, off, m.used, m.text);
       pkt.add(rr, F["soa.rname"], msg, off + m.used, r.used, r.text);
       c?.appendInfo(` ${m.text}`);
-      if (full) rr.append(`, mname ${m.text}`);
+      if (full) appendLabel(rr, `, mname ${m.text}`);
       pkt.add(rr, F["soa.serial_number"], msg, p, 4, msg.u32(p));
       p += 4;
       for (const f of [F["soa.refresh_interval"], F["soa.retry_interval"], F["soa.expire_limit"], F["soa.minimum_ttl"]]) {
@@ -98,19 +106,12 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
     case 33: {
       const pri = msg.u16(off), weight = msg.u16(off + 2), port = msg.u16(off + 4);
       const t = nameAt(off + 6);
-      // The owner name "_service._proto.name" says what is offered.
-      const parts = owner.split(".");
-      if (parts.length >= 3 && parts[0]!.startsWith("_") && parts[1]!.startsWith("_")) {
-        pkt.add(rr, F["srv.service"], msg, off - 10, 0, parts[0]!).generated();
-        pkt.add(rr, F["srv.proto"], msg, off - 10, 0, parts[1]!).generated();
-        pkt.add(rr, F["srv.name"], msg, off - 10, 0, parts.slice(2).join(".")).generated();
-      }
       pkt.add(rr, F["srv.priority"], msg, off, 2, pri);
       pkt.add(rr, F["srv.weight"], msg, off + 2, 2, weight);
       pkt.add(rr, F["srv.port"], msg, off + 4, 2, port);
       pkt.add(rr, F["srv.target"], msg, off + 6, t.used, t.text);
       c?.appendInfo(` ${pri} ${weight} ${port} ${t.text}`);
-      if (full) rr.append(`, priority ${pri}, weight ${weight}, port ${port}, target ${t.text}`);
+      if (full) appendLabel(rr, `, priority ${pri}, weight ${weight}, port ${port}, target ${t.text}`);
       return;
     }
   }

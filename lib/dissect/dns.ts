@@ -19,7 +19,7 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "flags.truncated": { name: "Truncated", type: "FT_BOOLEAN", base: 16, mask: 0x200, tfs: tf("Message is truncated", "Message is not truncated"), blurb: "Is the message truncated?" },
   "flags.recdesired": { name: "Recursion desired", type: "FT_BOOLEAN", base: 16, mask: 0x100, tfs: tf("Do query recursively", "Don't do query recursively"), blurb: "Do query recursively?" },
   "flags.recavail": { name: "Recursion available", type: "FT_BOOLEAN", base: 16, mask: 0x80, tfs: tf("Server can do recursive queries", "Server can't do recursive queries"), blurb: "Can the server do recursive queries?" },
-  "flags.z": { name: "Z", type: "FT_BOOLEAN", base: 16, mask: 0x40, tfs: tf("reserved (1)", "reserved (0)"), blurb: "Z flag" },
+  "flags.z": { name: "Z", type: "FT_BOOLEAN", base: 16, mask: 0x40, tfs: tf("reserved - incorrect!", "reserved (0)"), blurb: "Z flag" },
   "flags.authenticated": { name: "Answer authenticated", type: "FT_BOOLEAN", base: 16, mask: 0x20, tfs: tf("Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server"), blurb: "Was the reply data authenticated by the server?" },
   "flags.ad": { name: "AD bit", type: "FT_BOOLEAN", base: 16, mask: 0x20, abbrev: "dns.flags.authenticated" },
   "flags.checkdisable": { name: "Non-authenticated data", type: "FT_BOOLEAN", base: 16, mask: 0x10, tfs: tf("Acceptable", "Unacceptable"), blurb: "Is non-authenticated data acceptable?" },
@@ -67,6 +67,9 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "mx.mail_exchange": { name: "Mail Exchange", type: "FT_STRING" },
   "txt.length": { name: "TXT Length", type: "FT_UINT8", base: "BASE_DEC" },
   txt: { name: "TXT", type: "FT_STRING" },
+  "spf.length": { name: "SPF Length", type: "FT_UINT8", base: "BASE_DEC" },
+  spf: { name: "SPF", type: "FT_STRING" },
+  unsolicited: { name: "Unsolicited", type: "FT_BOOLEAN", base: 0, blurb: "This is an unsolicited response" },
   "soa.mname": { name: "Primary name server", type: "FT_STRING" },
   "soa.rname": { name: "Responsible authority's mailbox", type: "FT_STRING" },
   "soa.serial_number": { name: "Serial Number", type: "FT_UINT32", base: "BASE_DEC" },
@@ -187,7 +190,13 @@ function dissectRecord(msg: Tvb, pkt: Packet, sect: Node, off: number): number {
   pkt.cols?.appendInfo(` ${short}`);
   const opt = type === 41;
   const rr = pkt.addText(sect, msg, off, name.used + 10 + rdlen, opt ? `${name.text}: type ${short}` : `${name.text}: type ${short}, class ${dnsClassName(cls & 0x7fff)}`);
-  pkt.add(rr, F["resp.name"], msg, off, name.used, name.text);
+  const srv = type === 33 ? /^(_[^.]+)\.(_[^.]+)\.(.+)$/.exec(name.text) : null;
+  if (srv) {
+    // SRV owners "_service._proto.name" are shown split, in place of the name
+    pkt.add(rr, F["srv.service"], msg, off, name.used, srv[1]!);
+    pkt.add(rr, F["srv.proto"], msg, off, name.used, srv[2]!);
+    pkt.add(rr, F["srv.name"], msg, off, name.used, srv[3]!);
+  } else pkt.add(rr, F["resp.name"], msg, off, name.used, name.text);
   pkt.add(rr, F["resp.type"], msg, p, 2, type);
   if (opt) {
     pkt.add(rr, F["rr.udp_payload_size"], msg, p + 2, 2, cls);
@@ -205,7 +214,7 @@ function dissectRecord(msg: Tvb, pkt: Packet, sect: Node, off: number): number {
   pkt.add(rr, F["resp.len"], msg, p + 8, 2, rdlen);
   p += 10;
   if (opt) dissectEdnsOptions(msg, pkt, rr, p, rdlen);
-  else dissectRdata(dns, msg, pkt, rr, p, rdlen, type, name.text);
+  else dissectRdata(dns, msg, pkt, rr, p, rdlen, type);
   return p + rdlen;
 }
 
@@ -253,7 +262,7 @@ function pairRequest(msg: Tvb, pkt: Packet, top: Node, id: number, response: boo
   if (req) {
     pkt.addGenerated(top, F.response_to, msg, 0, 0, req.frame);
     pkt.addGenerated(top, F.time, msg, 0, 0, pkt.frame.ts - req.ts);
-  }
+  } else pkt.addGenerated(top, F.unsolicited, msg, 0, 0, 1);
 }
 
 function dissectDnsUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
@@ -280,12 +289,17 @@ function dissectDnsTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   return tvb.reported;
 }
 
-/** Wireshark's DNS-over-UDP heuristic: a plausible standard query header and a first question that parses. */
+/**
+ * The DNS-over-UDP heuristic (for ports no table names): a standard-query header with plausible counts,
+ * and, when there is a question, a first question that parses with a known type and class.
+ */
 function looksLikeDns(tvb: Tvb): boolean {
   if (tvb.captured <= 12) return false;
   const flags = tvb.u16(2);
   if ((flags & 0x7800) !== 0 || (flags & 0x40) !== 0) return false;
-  if (tvb.u16(4) !== 1 || tvb.u16(6) > 64 || tvb.u16(8) > 64 || tvb.u16(10) > 64) return false;
+  const qd = tvb.u16(4), an = tvb.u16(6), ns = tvb.u16(8), ar = tvb.u16(10);
+  if (qd > 16 || an > 128 || ns > 128 || ar > 128 || qd + an === 0) return false;
+  if (!qd) return (flags & 0x8000) !== 0;
   try {
     const name = readDnsName(tvb, 12);
     if (name.text.startsWith("<")) return false;

@@ -157,5 +157,5 @@ export function dnsTypeShort(t: number): string {
 
 /** The class as "type A, class IN" names it. */
 export function dnsClassName(c: number): string {
-  return DNS_CLASSES.get(c) ?? `Unknown (${c})`;
+  return DNS_CLASSES.get(c) ?? "Unknown";
 }
