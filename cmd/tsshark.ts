@@ -1,6 +1,6 @@
 // tsshark: tshark's command line over the tsnet dissection engine (read files, print summaries or -T fields).
 import { runTool, flushStdout } from "../lib/cli/run.ts";
-import { ToolError } from "../lib/cli/error.ts";
+import { QuietExit, ToolError } from "../lib/cli/error.ts";
 import { versionLine } from "../lib/cli/version.ts";
 import { getopt, glibcMessages, opt, optionHelp, type OptionSpec, type ParsedArgs } from "../lib/cli/getopt.ts";
 import { dissectFrame, type DissectWants } from "../lib/dissect/engine.ts";
@@ -190,36 +190,44 @@ async function printCapture(plan: Plan, session: Session, source: FrameFile): Pr
     prevDisplayed = ts;
     session.prevDisplayedTs = ts;
     if (plan.quiet) continue;
-    out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary));
+    if (out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary))) await out.flush();
   }
   await out.close();
 }
 
-/** Stdout in large writes (one per ~64 KiB), or one per packet with -l. */
+/** Stdout in large writes (one per ~64 KiB), or one per packet with -l; every write completes before exit. */
 class OutputBuffer {
   private parts: string[] = [];
   private size = 0;
   constructor(private readonly perPacket: boolean) {}
-  line(s: string): void {
+  /** Queue a line; true when the caller should `await flush()` now. */
+  line(s: string): boolean {
     this.parts.push(s);
     this.size += s.length + 1;
-    if (this.perPacket || this.size > 65536) this.flush();
+    return this.perPacket || this.size > 65536;
   }
-  flush(): void {
+  async flush(): Promise<void> {
     if (!this.parts.length) return;
-    process.stdout.write(this.parts.join("\n") + "\n");
+    const text = this.parts.join("\n") + "\n";
     this.parts = [];
     this.size = 0;
+    try {
+      await Bun.write(Bun.stdout, text);
+    } catch (err) {
+      // The reader went away (tsshark ... | head): stop quietly, as tshark does when SIGPIPE ends it
+      if ((err as { code?: string }).code === "EPIPE") throw new QuietExit(0);
+      throw err;
+    }
   }
   async close(): Promise<void> {
-    this.flush();
+    await this.flush();
     await flushStdout();
   }
 }
 
 async function writeLines(lines: string[]): Promise<void> {
   const out = new OutputBuffer(false);
-  for (const l of lines) out.line(l);
+  for (const l of lines) if (out.line(l)) await out.flush();
   await out.close();
 }
 

@@ -1,6 +1,6 @@
 // TCP per-stream state: tcp.stream numbering, relative sequence/ack bases, window scaling, stream timestamps.
 import type { Packet } from "../dissect/tree.ts";
-import { ConversationIndex, conversationKey, isForward } from "./conversation.ts";
+import { ConversationIndex, conversationKey } from "./conversation.ts";
 
 /** One direction of a TCP conversation. */
 export interface TcpFlow {
@@ -36,9 +36,8 @@ const owner = {};
 /** Find (or start) the conversation of this segment and orient its flows. */
 export function tcpConversation(pkt: Packet, syn: boolean, ack: boolean, seq: number): TcpSegmentView {
   const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1n, prev: -1n })));
-  const key = conversationKey(pkt);
+  const { key, forward } = conversationKey(pkt);
   let c = convs.get(key);
-  const forward = isForward(pkt);
   let me = forward ? c.state.fwd : c.state.rev;
   // A new SYN with another ISN on a finished (or already synchronised) conversation is a new connection (port reuse).
   if (syn && !ack && me.synSeen && me.base !== seq && (me.finSeen || me.rstSeen || (forward ? c.state.rev : c.state.fwd).rstSeen || true)) {

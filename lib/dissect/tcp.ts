@@ -262,7 +262,16 @@ const FLAG_NAMES: readonly (readonly [number, string])[] = [
   [0x040, "ECE"], [0x080, "CWR"], [0x100, "AE"], [0xe00, "Reserved"],
 ];
 
+const flagsTextCache: string[] = [];
+
+/** "SYN, ACK" for the Info column and the Flags label (memoised: 4096 possible values). */
 export function tcpFlagsText(flags: number): string {
+  const hit = flagsTextCache[flags];
+  if (hit !== undefined) return hit;
+  return (flagsTextCache[flags] = flagsTextUncached(flags));
+}
+
+function flagsTextUncached(flags: number): string {
   const names: string[] = [];
   for (const [bit, name] of FLAG_NAMES) if (flags & bit) names.push(name);
   return names.length ? names.join(", ") : "<None>";

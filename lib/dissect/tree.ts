@@ -187,8 +187,12 @@ export interface PacketInfo {
 export class Packet {
   /** the frame subtree ("Frame 1: 74 bytes on wire ..."), the root of everything */
   root: Node = NOOP;
-  /** field id -> its nodes in the order they were added (for -e, filters, stats) */
-  readonly index = new Map<number, Node[]>();
+  private _index: Map<number, Node[]> | null = null;
+  private _notes: Map<string, unknown> | null = null;
+  /** field id -> its nodes in the order they were added (for -e, filters, stats); made on first use */
+  get index(): Map<number, Node[]> {
+    return (this._index ??= new Map());
+  }
   /** protocol abbrevs in order, for frame.protocols ("eth:ethertype:ip:tcp") */
   readonly layers: string[] = [];
   /** short name of the protocol being dissected ("[Malformed Packet: TCP]") */
@@ -198,8 +202,10 @@ export class Packet {
     netSrc: -1, netDst: -1, netLen: 0, netData: EMPTY, srcport: 0, dstport: 0, ptype: "",
     inError: false, fragmented: false, ipProto: -1, ttl: 0,
   };
-  /** per-packet analysis results that renderers show (tcp relative numbers, icmp response links ...) */
-  readonly notes = new Map<string, unknown>();
+  /** per-packet analysis results that renderers show (reassembly links ...); made on first use */
+  get notes(): Map<string, unknown> {
+    return (this._notes ??= new Map());
+  }
 
   constructor(
     readonly num: number,
@@ -273,7 +279,7 @@ export class Packet {
 
   /** All nodes of a field, in tree order (empty when absent). */
   nodes(f: Field): readonly Node[] {
-    return this.index.get(f.id) ?? NONE;
+    return this._index?.get(f.id) ?? NONE;
   }
 }
 const NONE: readonly Node[] = [];

@@ -12,6 +12,7 @@ export class ReportedBoundsError extends Error {
 // One shared instance each: the engine only looks at the class, and a stack trace per bad packet costs time.
 const BOUNDS = new BoundsError("captured bytes exceeded");
 const REPORTED = new ReportedBoundsError("reported length exceeded");
+let lastView: DataView | null = null;
 
 /**
  * Offsets passed to the readers are relative to this view; `start` converts them to frame offsets for
@@ -29,10 +30,18 @@ export class Tvb {
     readonly captured: number,
     /** bytes of this view that should exist */
     readonly reported: number,
+    /** where `data` starts inside `view` (views may span a reader's whole buffer) */
+    readonly vbase = 0,
   ) {}
 
+  /**
+   * The view of a whole frame. Readers hand out frames that are slices of one large buffer, so one
+   * DataView over that buffer serves every frame in it (no DataView per packet).
+   */
   static ofFrame(data: Uint8Array, len: number): Tvb {
-    return new Tvb(data, new DataView(data.buffer, data.byteOffset, data.byteLength), 0, data.length, Math.max(len, data.length));
+    let view = lastView;
+    if (view === null || view.buffer !== data.buffer) view = lastView = new DataView(data.buffer);
+    return new Tvb(data, view, 0, data.length, Math.max(len, data.length), data.byteOffset);
   }
 
   /** Throw the right error when [off, off+n) is not inside the captured bytes. */
@@ -46,11 +55,11 @@ export class Tvb {
   }
   u16(off: number): number {
     if (off + 2 > this.captured || off < 0) this.check(off, 2);
-    return this.view.getUint16(this.start + off);
+    return this.view.getUint16(this.vbase + this.start + off);
   }
   u16le(off: number): number {
     if (off + 2 > this.captured || off < 0) this.check(off, 2);
-    return this.view.getUint16(this.start + off, true);
+    return this.view.getUint16(this.vbase + this.start + off, true);
   }
   u24(off: number): number {
     if (off + 3 > this.captured || off < 0) this.check(off, 3);
@@ -59,15 +68,15 @@ export class Tvb {
   }
   u32(off: number): number {
     if (off + 4 > this.captured || off < 0) this.check(off, 4);
-    return this.view.getUint32(this.start + off);
+    return this.view.getUint32(this.vbase + this.start + off);
   }
   u32le(off: number): number {
     if (off + 4 > this.captured || off < 0) this.check(off, 4);
-    return this.view.getUint32(this.start + off, true);
+    return this.view.getUint32(this.vbase + this.start + off, true);
   }
   u64(off: number): bigint {
     if (off + 8 > this.captured || off < 0) this.check(off, 8);
-    return this.view.getBigUint64(this.start + off);
+    return this.view.getBigUint64(this.vbase + this.start + off);
   }
   /** A view (not a copy) of n bytes. */
   bytes(off: number, n: number): Uint8Array {
@@ -91,7 +100,7 @@ export class Tvb {
     const reportedLeft = this.reported - off;
     const reported = len < 0 ? reportedLeft : Math.min(len, reportedLeft);
     const captured = Math.min(this.captured - off, reported < 0 ? 0 : reported);
-    return new Tvb(this.data, this.view, this.start + off, Math.max(0, captured), Math.max(0, reported));
+    return new Tvb(this.data, this.view, this.start + off, Math.max(0, captured), Math.max(0, reported), this.vbase);
   }
   /** A NUL-free Latin-1/ASCII string of n bytes (for labels; UTF-8 decoding belongs to callers that need it). */
   ascii(off: number, n: number): string {

@@ -97,7 +97,7 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
   // Datagrams quoted in ICMP errors join their conversation too (Wireshark finds it by the quoted addresses).
   {
     const convs = pkt.session.state(owner, () => new ConversationIndex<UdpStream>(() => ({ first: -1n, prev: -1n })));
-    const conv = convs.get(conversationKey(pkt));
+    const conv = convs.get(conversationKey(pkt).key);
     pkt.add(top, F.stream, tvb, 0, 0, conv.index).generated();
     const st = conv.state;
     const ts = pkt.frame.ts;

@@ -25,13 +25,27 @@ export interface LineTimes {
   readonly digits: number;
 }
 
+// Addresses repeat across a capture: their text is kept (the cache is dropped when it grows large).
+const ipv4Texts = new Map<number, string>();
+
+function ipv4Cached(d: Uint8Array, off: number): string {
+  const key = ((d[off]! << 24) | (d[off + 1]! << 16) | (d[off + 2]! << 8) | d[off + 3]!) >>> 0;
+  let s = ipv4Texts.get(key);
+  if (s === undefined) {
+    if (ipv4Texts.size > 65536) ipv4Texts.clear();
+    s = ipv4At(d, off);
+    ipv4Texts.set(key, s);
+  }
+  return s;
+}
+
 /** An address column's text (MAC names when -N m, the default). */
 export function addrText(a: Addr, resolveMac: boolean): string {
   switch (a.kind) {
     case ADDR_ETHER:
       return macName(a.data, a.off, resolveMac);
     case ADDR_IPV4:
-      return ipv4At(a.data, a.off);
+      return ipv4Cached(a.data, a.off);
     case ADDR_IPV6:
       return ipv6At(a.data, a.off);
     case ADDR_TEXT:
@@ -49,12 +63,17 @@ export function columnTexts(pkt: Packet, t: LineTimes, o: SummaryOptions): strin
   return [String(pkt.num), time, addrText(c.src, mac), addrText(c.dst, mac), c.protocol, String(pkt.frame.len), c.info];
 }
 
-const pad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
-const padEnd = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
+const SPACES = " ".repeat(64);
+const pad = (s: string, w: number) => (s.length >= w ? s : SPACES.slice(0, w - s.length) + s);
+const padEnd = (s: string, w: number) => (s.length >= w ? s : s + SPACES.slice(0, w - s.length));
 
 /** One summary line (without the newline), widths as tshark's print_columns() sets them. */
 export function summaryLine(pkt: Packet, t: LineTimes, o: SummaryOptions): string {
-  const [num, time, src, dst, proto, len, info] = columnTexts(pkt, t, o);
-  if (o.tabs) return `${num}\t${time}\t${src}\t→\t${dst}\t${proto}\t${len}\t${info}`;
-  return `${pad(num!, 5)} ${pad(time!, 10)} ${pad(src!, 12)} → ${padEnd(dst!, 12)} ${proto} ${len} ${info}`;
+  const c = pkt.cols!;
+  const mac = pkt.session.resolve.mac;
+  const time = timeColumn({ ts: pkt.frame.ts, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
+  const src = addrText(c.src, mac);
+  const dst = addrText(c.dst, mac);
+  if (o.tabs) return `${pkt.num}\t${time}\t${src}\t→\t${dst}\t${c.protocol}\t${pkt.frame.len}\t${c.info}`;
+  return pad(String(pkt.num), 5) + " " + pad(time, 10) + " " + pad(src, 12) + " → " + padEnd(dst, 12) + " " + c.protocol + " " + pkt.frame.len + " " + c.info;
 }

@@ -63,8 +63,19 @@ function fraction(frac: bigint, digits: number): string {
   return "." + (frac / 10n ** BigInt(9 - digits)).toString().padStart(digits, "0");
 }
 
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+const ZEROS = "000000000";
+
 /** Seconds.fraction of a signed interval, with `digits` places. */
 export function intervalText(ns: bigint, digits: number): string {
+  // The common case (under 104 days) in plain numbers: no BigInt division per packet
+  if (ns >= 0n && ns < 9_007_199_254_740_992n) {
+    const n = Number(ns);
+    const sec = Math.floor(n / 1e9);
+    if (digits <= 0) return String(sec);
+    const frac = String(Math.floor((n - sec * 1e9) / POW10[9 - digits]!));
+    return `${sec}.${ZEROS.slice(0, digits - frac.length)}${frac}`;
+  }
   const neg = ns < 0n;
   const a = neg ? -ns : ns;
   return `${neg ? "-" : ""}${a / NS}${fraction(a % NS, digits)}`;
