@@ -163,4 +163,23 @@ describe("tsnc <-> nc", () => {
     }
     expect(outs[1]).toBe(outs[0]!);
   }, 10_000);
+
+  test("-q 1 over UDP ends a second after stdin EOF, and -i 1 still delivers every line, as nc", async () => {
+    const results = await Promise.all(
+      [nc, tsnc].map(async (tool) => {
+        const port = await freePort();
+        const srv = start(nc("-u", "-l", "127.0.0.1", `${port}`));
+        await waitFor(() => listening(port, "u"), 5000, "udp listener");
+        const q = await run(tool("-u", "-q", "1", "127.0.0.1", `${port}`), { stdin: "q\n", timeoutMs: 3000 });
+        await srv.stop();
+        const peer = tcpPeer({ closeOnEof: true });
+        const i = await run(tool("-i", "1", "-N", "127.0.0.1", `${peer.port}`), { stdin: "a\nb\n", timeoutMs: 4000 });
+        await Bun.sleep(50);
+        const seen = new TextDecoder().decode(peer.seen[0]?.bytes);
+        peer.stop();
+        return { q: q.timedOut ? "hung" : q.code, udpGot: new TextDecoder().decode(await srv.stdout), i: i.timedOut ? "hung" : i.code, seen };
+      }),
+    );
+    expect(results[1]).toEqual(results[0]!);
+  }, 20_000);
 });

@@ -115,6 +115,21 @@ describe("tsnc messages match nc's", () => {
     }
   });
 
+  test("-U to a file that is not a listening socket", async () => {
+    const { writeFileSync, rmSync } = await import("node:fs");
+    const path = `/tmp/tsnc-test-${process.pid}-plain`;
+    writeFileSync(path, "");
+    try {
+      for (const args of [["-U", path], ["-vU", path], ["-uU", path]]) {
+        const { theirs, mine } = await both(args, { timeoutMs: 3000 });
+        expect(asNc(mine.stderr)).toBe(theirs.stderr);
+        expect(mine.code).toBe(theirs.code);
+      }
+    } finally {
+      rmSync(path, { force: true });
+    }
+  });
+
   test("the refused hint is a second line, only with -v", async () => {
     const port = await freePort();
     const { mine } = await both(["-v", "127.0.0.1", `${port}`]);
