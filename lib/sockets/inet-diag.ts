@@ -21,6 +21,8 @@ export interface InetExtensions {
   readonly tos?: boolean;
   /** keep the attributes only -e, --cgroup and fwmark filters read (shutdown, mark, cgroup); IPv6 always keeps v6only */
   readonly attrs?: boolean;
+  /** keep each socket's raw id, for -K */
+  readonly keepId?: boolean;
 }
 
 /** inet_diag_req_v2: family, protocol, extension mask, states; the socket id left zero (dump everything). */
@@ -163,7 +165,25 @@ export function dumpInet(family: number, protocol: number, db: number, states: n
   const req = nlRequest(SOCK_DIAG_BY_FAMILY, NLM_F.REQUEST | NLM_F.DUMP, inetDiagRequest(family, protocol, states, ext));
   nlDump(NETLINK.SOCK_DIAG, req, (m) => {
     if (m.type !== SOCK_DIAG_BY_FAMILY) return;
-    out.push(decodeInetDiag(m.view, db, protocol, m.base, m.length, Boolean(ext.attrs || ext.mem || ext.info || ext.tos)));
+    const r = decodeInetDiag(m.view, db, protocol, m.base, m.length, Boolean(ext.attrs || ext.mem || ext.info || ext.tos || ext.keepId));
+    out.push(ext.keepId ? { ...r, diagId: new Uint8Array(m.view.buffer.slice(m.view.byteOffset + m.base + 4, m.view.byteOffset + m.base + 52)) } : r);
   });
   return out;
+}
+
+const SOCK_DESTROY = 21;
+
+/** The IP protocol number a table's dump (and destroy) requests carry. */
+export const DB_PROTOCOL: Readonly<Record<number, number>> = { 0: IPPROTO.TCP, 3: IPPROTO.UDP, 4: IPPROTO.RAW, 2: IPPROTO.DCCP, 11: IPPROTO.SCTP };
+
+/** -K: ask the kernel to close one socket (SOCK_DESTROY); returns its errno (0 = closed). */
+export function destroySocket(ask: (type: number, payload: Uint8Array) => number, r: SocketRecord): number {
+  if (!r.diagId) return 95;
+  const req = new Uint8Array(56);
+  const v = new DataView(req.buffer);
+  v.setUint8(0, r.family);
+  v.setUint8(1, DB_PROTOCOL[r.db] ?? IPPROTO.TCP);
+  if (r.db === 4) v.setUint8(3, r.protocol ?? 0); // inet_diag_req_raw.sdiag_raw_protocol
+  req.set(r.diagId, 8);
+  return ask(SOCK_DESTROY, req);
 }

@@ -124,3 +124,73 @@ export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlM
     c.close(fd);
   }
 }
+
+/** A netlink socket for one-off requests that want an acknowledgement (SOCK_DESTROY): open once, ask many times. */
+export class NlRequester {
+  private readonly fd: number;
+  private readonly buf = new Uint8Array(8192);
+  private seq = 1;
+  constructor(protocol: number) {
+    this.fd = check("socket", libc().socket(AF.NETLINK, SOCK.RAW | SOCK.CLOEXEC, protocol));
+  }
+  /** Send a request with NLM_F_ACK and return the kernel's errno for it (0 = done). */
+  ask(type: number, payload: Uint8Array): number {
+    const c = libc();
+    const seq = ++this.seq;
+    const req = nlRequest(type, NLM_F.REQUEST | NLM_F.ACK, payload, seq);
+    const sa = new Uint8Array(12);
+    new DataView(sa.buffer).setUint16(0, AF.NETLINK, true);
+    check("sendto", c.sendto(this.fd, bufPtr(req), req.length, 0, bufPtr(sa), 12));
+    const view = new DataView(this.buf.buffer);
+    for (let tries = 0; tries < 64; tries++) {
+      const n = Number(c.recv(this.fd, bufPtr(this.buf), this.buf.length, 0));
+      if (n < 0) {
+        if (errno() === 4) continue;
+        throw new SysError("recv", errno());
+      }
+      for (let at = 0; at + HDR <= n; ) {
+        const len = view.getUint32(at, true);
+        if (len < HDR) break;
+        if (view.getUint16(at + 4, true) === NLMSG.ERROR && view.getUint32(at + 8, true) === seq) return -view.getInt32(at + HDR, true);
+        at += align4(len);
+      }
+    }
+    return 0;
+  }
+  close(): void {
+    libc().close(this.fd);
+  }
+}
+
+/**
+ * Join multicast groups (a bit mask, as in sockaddr_nl.nl_groups) and hand every message to `onMessage`
+ * until it returns false. Blocks the calling thread between messages, as a live view should.
+ */
+export function nlSubscribe(protocol: number, groups: number, onMessage: (m: NlMessage) => boolean): void {
+  const c = libc();
+  const fd = check("socket", c.socket(AF.NETLINK, SOCK.RAW | SOCK.CLOEXEC, protocol));
+  try {
+    const sa = new Uint8Array(12);
+    const v = new DataView(sa.buffer);
+    v.setUint16(0, AF.NETLINK, true);
+    v.setUint32(8, groups >>> 0, true);
+    check("bind", c.bind(fd, bufPtr(sa), 12));
+    const buf = new Uint8Array(RECV_BUF);
+    const view = new DataView(buf.buffer);
+    for (;;) {
+      const n = Number(c.recv(fd, bufPtr(buf), RECV_BUF, 0));
+      if (n < 0) {
+        if (errno() === 4) continue;
+        throw new SysError("recv", errno());
+      }
+      for (let at = 0; at + HDR <= n; ) {
+        const len = view.getUint32(at, true);
+        if (len < HDR || at + len > n) break;
+        if (!onMessage(new NlMessage(view.getUint16(at + 4, true), view, at + HDR, len - HDR))) return;
+        at += align4(len);
+      }
+    }
+  } finally {
+    c.close(fd);
+  }
+}

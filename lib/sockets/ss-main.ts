@@ -15,6 +15,9 @@ import { reverseNames } from "./host-names.ts";
 import { socketsJson } from "./json-view.ts";
 import { watchSockets } from "./watch.ts";
 import { switchNetns } from "./netns.ts";
+import { NETLINK, NlRequester } from "./netlink.ts";
+import { destroySocket } from "./inet-diag.ts";
+import { strerror } from "../sys/libc.ts";
 
 /** Everything a run needs after parsing: what to read, how to filter, how to show it. */
 export interface SsPlan {
@@ -83,6 +86,33 @@ function hasMarkFilter(f: FilterNode | undefined): boolean {
   return f.kind === "not" && hasMarkFilter(f.a);
 }
 
+/**
+ * -K: close every matching inet socket through SOCK_DESTROY and keep the ones the kernel closed. Sockets it
+ * cannot close (EOPNOTSUPP: no CONFIG_INET_DIAG_DESTROY; ENOENT: already gone) drop out silently, as in ss.
+ */
+function killSockets(records: readonly SocketRecord[]): SocketRecord[] {
+  const kept: SocketRecord[] = [];
+  let requester: NlRequester | undefined;
+  try {
+    for (const r of records) {
+      if (!r.diagId) {
+        kept.push(r);
+        continue;
+      }
+      requester ??= new NlRequester(NETLINK.SOCK_DIAG);
+      const err = destroySocket((t, p) => requester!.ask(t, p), r);
+      if (err === 0) kept.push(r);
+      else if (err !== 95 && err !== 2) {
+        process.stderr.write(`SOCK_DESTROY answers: ${strerror(err)}\n`);
+        break;
+      }
+    }
+  } finally {
+    requester?.close();
+  }
+  return kept;
+}
+
 /** Read and filter the sockets of a plan. */
 export function readPlan(plan: SsPlan): SocketRecord[] {
   const s = plan.settings;
@@ -92,9 +122,11 @@ export function readPlan(plan: SsPlan): SocketRecord[] {
     tos: s.tos,
     details: s.details,
     attrs: s.details || s.cgroup || s.json || hasMarkFilter(plan.filter),
+    keepId: s.kill,
     onFallback: s.verbose ? (t, why) => process.stderr.write(`tsss: reading /proc/net/${t} (netlink: ${why})\n`) : undefined,
   });
-  return plan.filter ? all.filter((r) => matchSsFilter(plan.filter!, r)) : all;
+  const matched = plan.filter ? all.filter((r) => matchSsFilter(plan.filter!, r)) : all;
+  return s.kill ? killSockets(matched) : matched;
 }
 
 /** The display settings of a plan, with process owners and host names looked up for these records. */

@@ -58,7 +58,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
-  bpf: "-b (bpf filters)", events: "-E (socket destroy events)", kill: "-K (kill sockets)",
+  bpf: "-b (bpf filters)",
   diag: "-D (raw tcpdiag dump)", tipc: "--tipc", vsock: "--vsock", xdp: "--xdp",
   tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)", "inet-sockopt": "--inet-sockopt",
 };
@@ -82,6 +82,8 @@ export interface SsSettings {
   readonly json: boolean;
   readonly watch?: number;
   readonly verbose: boolean;
+  readonly kill: boolean;
+  readonly events: boolean;
   /** -N: the network namespace to read */
   readonly netns?: string;
   readonly filterFiles: readonly string[];
@@ -172,6 +174,8 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
     json: has("json"),
     watch: watch === undefined ? undefined : Number(watch),
     verbose: has("verbose"),
+    kill: has("kill"),
+    events: has("events"),
     netns,
     filterFiles: (p.values.filter as string[] | undefined) ?? [],
     args: p.args,
@@ -184,6 +188,6 @@ function defaults(sel: SsSelection): SsSettings {
   return {
     sel, stateFilter: 0, numeric: false, resolve: false, showOptions: false, details: false, mem: false, info: false,
     processes: false, threads: false, tos: false, cgroup: false, header: true, oneline: false, summary: false, json: false,
-    verbose: false, filterFiles: [], args: [], help: false, version: false,
+    verbose: false, kill: false, events: false, filterFiles: [], args: [], help: false, version: false,
   };
 }
