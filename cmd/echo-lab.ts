@@ -36,10 +36,28 @@ const ADDRESS = [
 
 type Table = readonly (readonly [string, string])[];
 
+/** Options whose value is text: cac (mri) turns "007" into 7 and "" into 0, so their raw text is read from argv here. */
+const TEXT_OPTIONS = ["message", "host"] as const;
+
+function rawText(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") break;
+    if (a === `--${name}` && i + 1 < argv.length) value = argv[++i];
+    else if (a.startsWith(`--${name}=`)) value = a.slice(name.length + 3);
+  }
+  return value;
+}
+
 function command(cli: ReturnType<typeof cac>, name: string, help: string, tables: Table[], action: (...a: never[]) => Promise<void>) {
   const c = cli.command(name, help);
   for (const t of tables) for (const [flag, text] of t) c.option(flag, text);
-  c.action(action as (...a: unknown[]) => Promise<void>);
+  c.action((...args: unknown[]) => {
+    const o = args[args.length - 1] as lab.Options;
+    for (const k of TEXT_OPTIONS) if (o[k] !== undefined) o[k] = rawText(cli.rawArgs, k) ?? o[k];
+    return (action as (...a: unknown[]) => Promise<void>)(...args);
+  });
   return c;
 }
 

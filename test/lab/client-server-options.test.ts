@@ -11,6 +11,10 @@ test("--message with --count sends it n times; --count stops reading stdin after
     expect(a.out).toBe("From Server: AGAIN\n".repeat(3));
     const b = await run(lab("udp-client", "127.0.0.1", String(srv.port), "--count", "2"), { stdin: "a\nb\nc\n" });
     expect(b.out).toBe("From Server: A\nFrom Server: B\n");
+    // text stays text: no number parsing of "007" or "1e3"
+    const c = await run(lab("udp-client", "127.0.0.1", String(srv.port), "--message", "007"));
+    const d = await run(lab("udp-client", "127.0.0.1", String(srv.port), "--message=1e3"));
+    expect(c.out + d.out).toBe("From Server: 007\nFrom Server: 1E3\n");
   } finally {
     await srv.stop();
   }
