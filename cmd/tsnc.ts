@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   const plan = await planSession(o, r);
   if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
   if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
-  if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit);
+  if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent);
   if (o.unix) return runUnixClient(o, plan.stream);
   return runTcpClient(o, r, plan.stream, plan.dialer);
 }

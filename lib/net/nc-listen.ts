@@ -12,6 +12,7 @@ import { adoptFd } from "./dial.ts";
 import type { ByteStream } from "./stream.ts";
 import type { SessionRunner } from "./nc-client.ts";
 import { dialOptionsOf } from "./nc-client.ts";
+import { writeStderr } from "./nc-messages.ts";
 
 /** Hooks a listener consults for each new client (ACLs); returning false resets the client. */
 export type AdmitCheck = (peer: ByteStream["peer"]) => boolean;
@@ -86,7 +87,14 @@ async function startListener(o: NcOptions, onStream: (s: ByteStream) => void): P
  * `tsnc -l`: serve the first client, then exit (later clients wait unserved in the backlog, as with nc);
  * with -k serve clients one after another forever. --max-conns caps clients served or waiting; extras are reset.
  */
-export async function runStreamListener(o: NcOptions, r: NcReporter, session: SessionRunner, admit: AdmitCheck = () => true): Promise<number> {
+export async function runStreamListener(
+  o: NcOptions,
+  r: NcReporter,
+  session: SessionRunner,
+  admit: AdmitCheck = () => true,
+  /** sessions that do not share stdin (--exec, --sh-exec) run side by side under -k, as ncat runs them */
+  concurrent = false,
+): Promise<number> {
   const queue = new ConnectionQueue();
   let active = 0;
   let accepted = 0;
@@ -105,8 +113,9 @@ export async function runStreamListener(o: NcOptions, r: NcReporter, session: Se
     active++;
     if (o.unix) r.received(name);
     else r.received(await reverseName(s.peer.address, o.numeric), s.peer.port);
-    await session(s);
-    active--;
+    const served = session(s).finally(() => active--);
+    if (!(concurrent && o.keepOpen)) await served;
+    else served.catch((e) => writeStderr(`tsnc: ${(e as Error).message}\n`));
   } while (o.keepOpen);
   return 0;
 }

@@ -14,6 +14,8 @@ export interface SessionPlan {
   readonly datagram: SessionRunner; // UDP and unix datagram "connections" (no EOF from the net)
   readonly admit: AdmitCheck;
   readonly dialer: TcpDialer;
+  /** whether -k may serve clients side by side (true when sessions do not share stdin) */
+  readonly concurrent: boolean;
 }
 
 /** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
@@ -65,5 +67,5 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
     // nc's -w idle end is a success; ncat's --idle-timeout is an error with its own message
     if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
   };
-  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: o.passFd && !o.listen ? fdPassDialer : directDialer };
+  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: o.passFd && !o.listen ? fdPassDialer : directDialer, concurrent: false };
 }
