@@ -99,6 +99,7 @@ export function ncHelp(version: string): string[] {
     "\tCommand Summary:",
     ...nc.map(tabbed),
     "\tPort numbers can be individual or ranges: lo-hi [inclusive]; several ports may be given, or a list: 22,80",
+    `\tncat's long names for these: ${nc.filter((f) => f.long).map((f) => `--${f.long} (-${f.short})`).join(", ")}`,
     "\tncat extras and tsnc's own:",
     ...extras.map(long),
   ];
