@@ -2,7 +2,7 @@
 import { expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { needs } from "../support/needs.ts";
-import { ours, run } from "../support/proc.ts";
+import { freePort, ours, run } from "../support/proc.ts";
 import { lab, startServer } from "./lab-process.ts";
 
 const unixPath = (what: string) => `/tmp/echo-lab-test-${process.pid}-${what}.sock`;
@@ -108,11 +108,6 @@ withNcat.test("echo-lab's client talks to ncat -l -k --exec /bin/cat", async () 
 });
 
 test("tsnc talks to echo-lab's server", async () => {
-  const probe = await run([...ours("tsnc"), "-h"]);
-  if (probe.stderr.includes("not built yet")) {
-    console.log("skip: tsnc is not built yet");
-    return;
-  }
   const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1"));
   try {
     const r = await run([...ours("tsnc"), "-N", "127.0.0.1", String(srv.port)], { stdin: "hello from tsnc\n" });
@@ -120,4 +115,34 @@ test("tsnc talks to echo-lab's server", async () => {
   } finally {
     await srv.stop();
   }
+});
+
+/** echo-lab's client against a listening netcat that answers with one line from its stdin and prints what it got. */
+async function clientAgainstListener(listener: (port: number) => string[]): Promise<{ client: string; peer: string }> {
+  const port = await freePort();
+  const peer = Bun.spawn(listener(port), { stdin: "pipe", stdout: "pipe", stderr: "ignore" });
+  peer.stdin.write("WORLD\n");
+  await peer.stdin.end();
+  try {
+    let r = await run(lab("tcp-client", "127.0.0.1", String(port), "--framing", "line", "--message", "hello"));
+    for (let i = 0; i < 100 && r.stderr.includes("connection refused"); i++) {
+      await Bun.sleep(20); // the listener may not be listening yet
+      r = await run(lab("tcp-client", "127.0.0.1", String(port), "--framing", "line", "--message", "hello"));
+    }
+    const killer = setTimeout(() => peer.kill("SIGKILL"), 5000);
+    const got = await new Response(peer.stdout).text();
+    clearTimeout(killer);
+    return { client: r.out, peer: got };
+  } finally {
+    peer.kill();
+    await peer.exited;
+  }
+}
+
+withNc.test("echo-lab's client talks to nc -l", async () => {
+  expect(await clientAgainstListener((port) => ["nc", "-l", "127.0.0.1", String(port)])).toEqual({ client: "From Server: WORLD\n", peer: "hello\n" });
+});
+
+test("echo-lab's client talks to tsnc -l", async () => {
+  expect(await clientAgainstListener((port) => [...ours("tsnc"), "-l", "127.0.0.1", String(port)])).toEqual({ client: "From Server: WORLD\n", peer: "hello\n" });
 });
