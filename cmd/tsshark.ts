@@ -12,7 +12,11 @@ import { summaryLine, columnTexts, COLUMN_TITLES, type LineTimes, type SummaryOp
 import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, fieldsHeader, fieldsLine, type FieldColumn, type FieldsOptions } from "../lib/format/fields.ts";
 import { TIME_FORMATS, type TimeFormat } from "../lib/format/time.ts";
 import { applyDecodeAs } from "../lib/dissect/decode-as.ts";
-import { openFrameFile, type FrameFile } from "../lib/dissect/file-source.ts";
+import { openCapture, type CaptureOptions, type CaptureSession } from "../lib/capture/open.ts";
+import { listInterfaces } from "../lib/capture/interfaces.ts";
+import { captureBanner, captureSummary } from "../lib/capture/messages.ts";
+import { openWriter, type FrameWriter, type WriterOptions } from "../lib/pcap/writer.ts";
+import type { Frame } from "../lib/pcap/frame.ts";
 
 const OPTIONS: readonly OptionSpec[] = [
   { short: "r", key: "r", arg: "infile", help: "set the filename to read from (or '-' for stdin)" },
@@ -69,24 +73,15 @@ const NOT_BUILT: ReadonlyMap<string, string> = new Map([
   ["j", "-j (protocol filter for json/pdml output) is not supported yet"],
   ["J", "-J (protocol filter for json/pdml output) is not supported yet"],
   ["o", "preferences (-o) are not supported yet"],
-  ["w", "writing capture files (-w) is not supported yet"],
-  ["P", "-P (summaries while writing) is not supported yet"],
-  ["F", "output file types (-F) are not supported yet"],
-  ["b", "ring buffers (-b) are not supported yet"],
-  ["a", "autostop conditions (-a) are not supported yet"],
-  ["i", "live capture (-i) is not supported yet"],
-  ["f", "capture filters (-f) are not supported yet"],
-  ["s", "snapshot length (-s) applies to live capture, which is not supported yet"],
-  ["p", "promiscuous mode (-p) applies to live capture, which is not supported yet"],
-  ["B", "buffer size (-B) applies to live capture, which is not supported yet"],
-  ["D", "listing interfaces (-D) is not supported yet"],
 ]);
 
 const T_FORMATS = ["fields", "tabs", "text", "json", "jsonraw", "ek", "pdml", "psml", "ps"];
 
 interface Plan {
-  readonly file: string;
-  readonly count: number;
+  readonly capture: CaptureOptions;
+  /** -w: where frames are written (then summaries only with -P) */
+  readonly write?: Omit<WriterOptions, "interfaces">;
+  readonly printWhileWriting: boolean;
   readonly format: "text" | "tabs" | "fields";
   readonly fields: readonly FieldColumn[];
   readonly fieldsOpts: FieldsOptions;
@@ -130,10 +125,56 @@ function resolution(p: ParsedArgs): { mac: boolean; network: boolean; transport:
   return { mac: n.includes("m"), network: n.includes("n"), transport: n.includes("t") };
 }
 
+/** -a / -b "key:value" lists, with tshark's complaint for anything else. */
+function conditions(list: readonly string[], flag: "a" | "b", keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of list) {
+    const m = /^([a-z]+):(\d+)$/.exec(item);
+    if (!m || !keys.includes(m[1]!)) throw new ToolError(`Invalid or unknown -${flag} ${flag === "a" ? "flag" : "arg"} "${item}"`, 1);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+function decimal(v: string | undefined, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new ToolError(`The specified ${what} "${v}" isn't a decimal number`, 1);
+  return Number(v);
+}
+
+const FILE_TYPES: Readonly<Record<string, WriterOptions["format"]>> = { pcapng: "pcapng", pcap: "pcap", libpcap: "pcap", nsecpcap: "nsecpcap" };
+
 function buildPlan(p: ParsedArgs): Plan {
-  const file = opt.str(p, "r");
-  if (file === undefined) throw new ToolError("live capture (no -r) is not supported yet; read a file with -r FILE", 1);
-  const count = opt.str(p, "c") !== undefined ? positiveInt(opt.str(p, "c")!, "packet count") : 0;
+  const read = opt.str(p, "r");
+  const count = decimal(opt.str(p, "c"), "packet count");
+  if (count === 0) throw new ToolError("The specified packet count is zero", 1);
+  const auto = conditions(opt.list(p, "a"), "a", ["duration", "filesize", "files", "packets"]);
+  if (read !== undefined && auto.duration !== undefined) throw new ToolError("A maximum capture time was specified, but a capture isn't being done.", 1);
+  const ring = conditions(opt.list(p, "b"), "b", ["duration", "filesize", "files", "packets", "interval"]);
+  const out = opt.str(p, "w");
+  const ftype = opt.str(p, "F");
+  if (ftype !== undefined && !FILE_TYPES[ftype]) {
+    throw new ToolError(`"${ftype}" isn't a valid capture file type`, 1, ['tsshark: The available capture file types for the "-F" flag are:', "    pcap - Wireshark/tcpdump/... - pcap", "    pcapng - Wireshark/... - pcapng", "    nsecpcap - Wireshark/tcpdump/... - nanosecond pcap"]);
+  }
+  if (opt.list(p, "b").length && out === undefined) throw new ToolError("Ring buffer requested, but capture isn't being saved to a permanent file.", 1);
+  const snaplen = decimal(opt.str(p, "s"), "snapshot length");
+  const bufferMiB = decimal(opt.str(p, "B"), "buffer size");
+  const capture: CaptureOptions = {
+    read,
+    interfaces: opt.list(p, "i"),
+    captureFilter: opt.str(p, "f"),
+    snaplen,
+    promisc: !opt.flag(p, "p"),
+    bufferMiB,
+    count,
+    autostop: { duration: auto.duration, packets: auto.packets, filesizeKB: auto.filesize, files: auto.files },
+  };
+  const write = out === undefined ? undefined : {
+    path: out,
+    format: FILE_TYPES[ftype ?? "pcapng"]!,
+    ring: opt.list(p, "b").length ? { duration: ring.duration, filesizeKB: ring.filesize, files: ring.files, packets: ring.packets, interval: ring.interval } : undefined,
+    autostop: auto.filesize !== undefined || auto.files !== undefined ? { filesizeKB: auto.filesize, files: auto.files } : undefined,
+  };
   const t = opt.str(p, "T") ?? "text";
   if (!T_FORMATS.includes(t)) throw new ToolError(`Invalid -T parameter "${t}"; it must be one of:`, 1, T_FORMATS.map((f) => `\t"${f}"`));
   if (t !== "text" && t !== "tabs" && t !== "fields") throw new ToolError(`-T ${t} is not supported yet`, 1);
@@ -152,47 +193,73 @@ function buildPlan(p: ParsedArgs): Plan {
   if (t === "fields" && names.length === 0) throw new ToolError('"-Tfields" was specified, but no fields were specified with "-e".', 1);
   if (t !== "fields" && names.length) throw new ToolError('"-e" was specified, but no fields output was requested with "-Tfields".', 1);
   const fields = t === "fields" ? fieldColumns(names, () => currentTimes, summary) : [];
-  return { file, count, format: t as Plan["format"], fields, fieldsOpts, summary, quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2") };
+  return {
+    capture, write, printWhileWriting: opt.flag(p, "P"), format: t as Plan["format"], fields, fieldsOpts, summary,
+    quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2"),
+  };
 }
 
 /** Times of the packet being printed (the _ws.col.Time column reads them too). */
 let currentTimes: LineTimes = { first: 0n, prevCaptured: 0n, prevDisplayed: 0n, digits: 9 };
 
-async function printCapture(plan: Plan, session: Session, source: FrameFile): Promise<void> {
-  const needCols = !plan.quiet && (plan.format !== "fields" || plan.fields.some((c) => c.column));
+/** The Time column's precision for a frame: its interface's timestamp digits. */
+function digitsOf(cap: CaptureSession, f: Frame): number {
+  return cap.interfaces[f.iface ?? 0]?.tsDigits ?? 6;
+}
+
+/** Interface names for frame.interface_name: pcapng files and live captures name theirs, plain pcap does not. */
+function syncInterfaceNames(session: Session, cap: CaptureSession): void {
+  if (session.interfaceNames.length !== cap.interfaces.length) session.interfaceNames = cap.interfaces.map((i) => i.name || "unknown");
+  if (cap.interfaces.every((i) => !i.name)) session.interfaceNames = [];
+}
+
+async function printCapture(plan: Plan, session: Session): Promise<void> {
+  const writing = plan.write !== undefined;
+  const printing = !plan.quiet && (!writing || plan.printWhileWriting) && plan.write?.path !== "-";
+  const needCols = printing && (plan.format !== "fields" || plan.fields.some((c) => c.column));
   let want: Uint8Array | null = null;
   if (plan.format === "fields") {
     want = new Uint8Array(allFields.length);
     for (const c of plan.fields) if (c.field) want[c.field.id] = 1;
   }
   const wants: DissectWants = { full: false, want, columns: needCols };
-  const limit = plan.count;
   if (plan.twoPass) {
+    if (plan.capture.read === undefined) throw new ToolError("Live captures do not support two-pass analysis.", 1);
+    const first = await openCapture({ ...plan.capture, handleSignals: false });
     let n = 0;
-    for (const f of source.frames()) {
-      if (limit && n >= limit) break;
+    for await (const f of first.frames) {
+      syncInterfaceNames(session, first);
       dissectFrame(session, f, ++n, { full: false, want: null, columns: false });
     }
     session.beginSecondPass();
   }
-  const out = new OutputBuffer(plan.flush);
-  if (plan.format === "fields" && plan.fieldsOpts.header && !plan.quiet) out.line(fieldsHeader(plan.fields, plan.fieldsOpts));
+  const live = plan.capture.read === undefined;
+  const cap = await openCapture({ ...plan.capture, onStart: live && !plan.quiet ? (names) => process.stderr.write(captureBanner(names) + "\n") : live ? () => {} : undefined });
+  const writer: FrameWriter | undefined = plan.write ? await openWriter({ ...plan.write, interfaces: cap.interfaces, onAutostop: () => cap.stop() }) : undefined;
+  const out = new OutputBuffer(plan.flush || live);
+  if (printing && plan.format === "fields" && plan.fieldsOpts.header) out.line(fieldsHeader(plan.fields, plan.fieldsOpts));
   let num = 0;
-  let first = -1n, prevCaptured = -1n, prevDisplayed = -1n;
-  for (const frame of source.frames()) {
-    if (limit && num >= limit) break;
-    num++;
-    const pkt = dissectFrame(session, frame, num, wants);
-    const ts = frame.ts;
-    if (first < 0n) first = ts;
-    currentTimes = { first, prevCaptured: prevCaptured < 0n ? ts : prevCaptured, prevDisplayed: prevDisplayed < 0n ? ts : prevDisplayed, digits: source.digits(frame) };
-    prevCaptured = ts;
-    prevDisplayed = ts;
-    session.prevDisplayedTs = ts;
-    if (plan.quiet) continue;
-    if (out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary))) await out.flush();
+  let first = -1n, prevCaptured = -1n;
+  try {
+    for await (const frame of cap.frames) {
+      num++;
+      if (writer) writer.write(frame);
+      if (!printing && !plan.twoPass && !needCols && want === null) continue;
+      syncInterfaceNames(session, cap);
+      const pkt = dissectFrame(session, frame, num, wants);
+      const ts = frame.ts;
+      if (first < 0n) first = ts;
+      currentTimes = { first, prevCaptured: prevCaptured < 0n ? ts : prevCaptured, prevDisplayed: prevCaptured < 0n ? ts : prevCaptured, digits: digitsOf(cap, frame) };
+      prevCaptured = ts;
+      session.prevDisplayedTs = ts;
+      if (!printing) continue;
+      if (out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary))) await out.flush();
+    }
+  } finally {
+    await out.close();
+    if (writer) await writer.close();
   }
-  await out.close();
+  if (live && !plan.quiet) process.stderr.write(captureSummary({ captured: cap.stats().captured, dropped: cap.stats().dropped }) + "\n");
 }
 
 /** Stdout in large writes (one per ~64 KiB), or one per packet with -l; every write completes before exit. */
@@ -249,8 +316,8 @@ await runTool("tsshark", async (argv) => {
     if (why) throw new ToolError(why, 1);
   }
   const plan = buildPlan(p);
+  if (opt.flag(p, "D")) return void (await writeLines(listInterfaces()));
   const session = new Session({ tables: newTables(), resolve: resolution(p), twoPass: plan.twoPass });
   for (const d of opt.list(p, "d")) applyDecodeAs(session.tables, d);
-  const source = await openFrameFile(plan.file);
-  await printCapture(plan, session, source);
+  await printCapture(plan, session);
 });

@@ -9,7 +9,7 @@ BUN=node_modules/.bin/bun
 TMP=${TMPDIR:-/tmp}/tsshark-bench-$$
 mkdir -p "$TMP"
 trap 'rm -rf "$TMP"' EXIT
-[ -x dist/tsshark ] || $BUN scripts/build.ts --no-demo tsshark >/dev/null
+$BUN scripts/build.ts --no-demo tsshark >/dev/null
 $BUN scripts/gen-pcap.ts "$TMP/small.pcap" 100000
 $BUN scripts/gen-pcap.ts "$TMP/big.pcap" "$N"
 
