@@ -91,6 +91,7 @@ function buildCli() {
     ["--udp", "Send datagrams instead of TCP lines"],
     ["--timeout <seconds>", "UDP: a reply later than this counts as lost (default 1)"],
     ["--json", "One JSON line for scripts"],
+    ["--trace", "Print each connection's socket, connect and close on stderr"],
   ]], (h: string | undefined, p: string | undefined, o: lab.Options) => lab.bench(o, h, p === undefined ? undefined : String(p)));
   command(cli, "demo", "A server and a client in one process: one TCP and one UDP exchange on loopback", [[["--hex", "Show the bytes too"]]], (o: lab.Options) => lab.demo(o));
   cli.help();

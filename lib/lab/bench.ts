@@ -1,9 +1,10 @@
 // The load generator: N connections each send line requests (K in flight) to any line-echo server and time every reply.
 import type { Socket } from "bun";
 import { ToolError } from "../cli/error.ts";
-import { hostPort } from "./endpoint.ts";
+import { familyOf, hostPort, pyAddr, unmapped } from "./endpoint.ts";
 import type { BenchResult } from "./latency-report.ts";
 import { codeOf, refused } from "./teach.ts";
+import type { Trace } from "./trace.ts";
 import { writeQueue } from "./write-queue.ts";
 
 export interface BenchConfig {
@@ -20,6 +21,8 @@ export interface BenchConfig {
   readonly udp: boolean;
   /** UDP: a request with no reply after this long counts as lost */
   readonly timeoutMs: number;
+  /** --trace: each connection's setup and close (not every request: that would drown the numbers) */
+  readonly trace: Trace;
 }
 
 /** One request: size-1 lower-case letters and '\n', so an upper-casing server has work to do. */
@@ -118,9 +121,15 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
     throw new ToolError(`cannot connect to ${hostPort(cfg.host, cfg.port)}: ${codeOf(e) ?? (e as Error).message}`, 1);
   }
   socket.setNoDelay(true);
+  const t = cfg.trace;
+  if (t.calls) {
+    t.call(`socket(${familyOf(cfg.host)}, SOCK_STREAM)`);
+    t.call(`connect(${pyAddr(cfg.host, cfg.port)})`, `connected from ${pyAddr(unmapped(socket.localAddress), socket.localPort)}`);
+  }
   q = writeQueue(socket as Socket<unknown>);
   more(socket);
   await finished;
+  t.call("close()", undefined, `after ${sent} requests`);
 }
 
 /** One UDP socket: datagrams of `size` bytes; a reply completes the oldest request, silence past the timeout loses it. */
@@ -169,6 +178,11 @@ async function udpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
     }
     timer = setTimeout(expire, cfg.timeoutMs);
   }
+  if (cfg.trace.calls) {
+    cfg.trace.call(`socket(${familyOf(cfg.host)}, SOCK_DGRAM)`);
+    cfg.trace.call(`connect(${pyAddr(cfg.host, cfg.port)})`, `from ${pyAddr(unmapped(sock.address.address), sock.port)}`, "a connected UDP socket: send() needs no address, and only the server's datagrams arrive");
+  }
   pump();
   await finished;
+  cfg.trace.call("close()", undefined, `after ${sent} requests`);
 }

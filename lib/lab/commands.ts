@@ -169,6 +169,7 @@ export async function bench(o: Options, hostArg?: string, portArg?: string): Pro
     durationS: parseNumber("duration", o.duration, 0, 0, 3600),
     udp: Boolean(o.udp),
     timeoutMs: parseNumber("timeout", o.timeout, 1, 0.001, 3600) * 1000,
+    trace: traceOf(o, "bench"),
   };
   const r = await runBench(cfg);
   process.stdout.write(o.json ? jsonLine(renderJson(r)) : renderText(r, colors(1)));

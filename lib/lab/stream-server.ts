@@ -54,6 +54,9 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
   let current: Socket<Conn> | undefined;
   const waiting: Socket<Conn>[] = [];
 
+  /** accept() returns the new connection socket and the client's address (a unix client has none) */
+  const acceptResult = (s: Socket<Conn>) => (unix ? `conn#${s.data.id}` : `conn#${s.data.id} ${pyAddr(unmapped(s.remoteAddress), s.remotePort)}`);
+
   const handle = (s: Socket<Conn>, msg: Uint8Array, framed = true) => {
     const reply = mode.reply(msg);
     if (reply === undefined) return s.data.trace.note(`${cfg.mode} mode: no reply`);
@@ -89,7 +92,7 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
     if (cfg.sequential && !current) {
       const next = waiting.shift();
       if (next) {
-        trace.call("accept()", `conn#${next.data.id} ${pyAddr(next.data.peer.replace(/:\d+$/, ""), next.remotePort)}`, "the next client's turn; it waited in the listen queue");
+        trace.call("accept()", acceptResult(next), "the next client's turn; it waited in the listen queue");
         serve(next);
       }
     }
@@ -111,14 +114,13 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
       s.data.counted = true;
       trace.note(`client ${peer} connected (${active} connected)`);
       if (!unix) s.setNoDelay(true);
-      const tuple = unix ? `conn#${id}` : `conn#${id} ${pyAddr(unmapped(s.remoteAddress), s.remotePort)}`;
       if (cfg.sequential && current) {
         s.pause();
         waiting.push(s);
         trace.note(`${peer} is connected (the kernel completed the handshake) but waits: --sequential serves conn#${current.data.id} first`);
         return;
       }
-      trace.call("accept()", tuple, "a new connection socket for this client; the listening socket stays open");
+      trace.call("accept()", acceptResult(s), "a new connection socket for this client; the listening socket stays open");
       serve(s);
     },
     data(s: Socket<Conn>, data: Buffer) {

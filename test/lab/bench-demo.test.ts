@@ -6,7 +6,9 @@ import { lab, startServer } from "./lab-process.ts";
 test("bench --json counts every request and reports latency percentiles", async () => {
   const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1"));
   try {
-    const r = await run(lab("bench", "127.0.0.1", String(srv.port), "--connections", "5", "--requests", "40", "--pipeline", "3", "--json"));
+    const r = await run(lab("bench", "127.0.0.1", String(srv.port), "--connections", "5", "--requests", "40", "--pipeline", "3", "--json", "--trace"));
+    expect(r.stderr.match(/^bench {4}connect\(\('127\.0\.0\.1', \d+\)\) -> connected from/gm)?.length).toBe(5);
+    expect(r.stderr.match(/^bench {4}close\(\) {2}after 40 requests$/gm)?.length).toBe(5);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect([j.requests, j.errors, j.connections, j.size, j.pipeline, j.transport]).toEqual([200, 0, 5, 32, 3, "tcp"]);

@@ -83,7 +83,7 @@ describe("concurrent server", () => {
 
 describe("--sequential", () => {
   test("a second client is connected but served only after the first leaves", async () => {
-    const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1", "--framing", "line", "--sequential"));
+    const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1", "--framing", "line", "--sequential", "--trace"));
     try {
       const events: string[] = [];
       const mk = (name: string) =>
@@ -99,6 +99,8 @@ describe("--sequential", () => {
       a.end();
       await waitUntil(() => events.includes("b:FROM B"));
       expect(events).toEqual(["a:ONE", "a:TWO", "b:FROM B"]);
+      expect(srv.err()).toContain("waits: --sequential serves conn#1 first");
+      expect(srv.err()).toContain(`accept() -> conn#2 ('127.0.0.1', ${b.localPort})  the next client's turn; it waited in the listen queue`);
       b.end();
     } finally {
       await srv.stop();
