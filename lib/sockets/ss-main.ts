@@ -14,6 +14,7 @@ import { ssUsage } from "./ss-usage.ts";
 import { reverseNames } from "./host-names.ts";
 import { socketsJson } from "./json-view.ts";
 import { watchSockets } from "./watch.ts";
+import { followDestroyed } from "./events.ts";
 import { switchNetns } from "./netns.ts";
 import { NETLINK, NlRequester } from "./netlink.ts";
 import { destroySocket } from "./inet-diag.ts";
@@ -164,6 +165,7 @@ export async function ssMain(argv: readonly string[], tool: string, write: (s: s
   const plan = planSs(settings, tool, write);
   if (typeof plan === "number") return plan;
   if (settings.watch !== undefined) return watchSockets(plan, settings.watch, write);
+  if (settings.events) return followDestroyed(plan, await displayFor(plan, []));
   const records = readPlan(plan);
   const display = await displayFor(plan, records);
   if (settings.json) {

@@ -28,9 +28,17 @@ export function headerRow(): SsRow {
  * unless it is the first non-empty column). On a terminal the spare width is spread over the columns
  * and rows wrap as ss wraps them; piped output is compact.
  */
-export function renderSsTable(rows: readonly SsRow[], disabled: readonly boolean[], screenWidth?: number, paintState?: (state: string) => string, paintFrom = 1): Uint8Array {
+export function renderSsTable(
+  rows: readonly SsRow[],
+  disabled: readonly boolean[],
+  screenWidth?: number,
+  paintState?: (state: string) => string,
+  paintFrom = 1,
+  /** column lengths measured by earlier renders of the same run (ss never forgets them: -E renders per event) */
+  carried?: number[],
+): Uint8Array {
   const n = SS_COLUMNS.length;
-  const maxLen = new Array<number>(n).fill(0);
+  const maxLen = carried ?? new Array<number>(n).fill(0);
   // ss measures a field when it moves on to the next one; the last row's Process field is never
   // followed by another, so its length does not count towards the column width.
   rows.forEach((r, i) => {

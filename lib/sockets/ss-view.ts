@@ -114,7 +114,7 @@ const glibcMinor = (dev: number): number => ((dev & 0xff) | ((dev >>> 12) & ~0xf
 
 const QUEUE_TEXT: string[] = [];
 /** "%-6d" of a queue length; small values come from a table. */
-const queueText = (n: number): string => (n < 256 ? (QUEUE_TEXT[n] ??= String(n).padEnd(6)) : String(n).padEnd(6));
+const queueText = (n: number): string => (n >= 0 && n < 256 ? (QUEUE_TEXT[n] ??= String(n).padEnd(6)) : String(n).padEnd(6));
 
 /** The ten fields of one socket. */
 export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
@@ -174,11 +174,19 @@ function netlinkOwner(pid: number, numeric: boolean): string {
 }
 
 /** The whole listing as ss prints it; Netid and State columns drop out when only one table or state is asked for. */
-export function renderSsListing(records: readonly SocketRecord[], d: SsDisplay, oneTable: boolean, oneState: boolean, screenWidth?: number, paintState?: (state: string) => string): Uint8Array {
+export function renderSsListing(
+  records: readonly SocketRecord[],
+  d: SsDisplay,
+  oneTable: boolean,
+  oneState: boolean,
+  screenWidth?: number,
+  paintState?: (state: string) => string,
+  carried?: number[],
+): Uint8Array {
   const rows: SsRow[] = d.header ? [headerRow()] : [];
   for (const s of records) rows.push(ssRow(s, d));
   const disabled = [oneTable, oneState, false, false, false, false, false, false, false, false];
-  return renderSsTable(rows, disabled, screenWidth, paintState, d.header ? 1 : 0);
+  return renderSsTable(rows, disabled, screenWidth, paintState, d.header ? 1 : 0, carried);
 }
 
 /** Colour per state for a terminal: listening blue, established green, closing states yellow, waiting red. */
