@@ -75,6 +75,8 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
   const sentAt: number[] = [];
   let head = 0;
   let sent = 0;
+  /** requests sent in all; `sent` restarts when answered ones are pruned */
+  let issued = 0;
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
   let q: ReturnType<typeof writeQueue>;
@@ -84,6 +86,7 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
     while (sent < total && sent - head < cfg.pipeline && now < deadline) {
       sentAt.push(performance.now());
       sent++;
+      issued++;
       q.write(req);
     }
     if (sent - head === 0) s.end();
@@ -129,7 +132,7 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
   q = writeQueue(socket as Socket<unknown>);
   more(socket);
   await finished;
-  t.call("close()", undefined, `after ${sent} requests`);
+  t.call("close()", undefined, `after ${issued} requests`);
 }
 
 /** One UDP socket: datagrams of `size` bytes; a reply completes the oldest request, silence past the timeout loses it. */
