@@ -17,6 +17,7 @@ import { loopDissector, nul, nullDissector } from "./null.ts";
 import { raw, rawDissector } from "./raw.ts";
 import { ipv6, ipv6Dissector } from "./ipv6.ts";
 import { dns, dnsDissector, dnsHeuristic } from "./dns.ts";
+import { llc, llcDissector } from "./llc.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -44,6 +45,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [tcp], dissectors: [tcpDissector] },
   { protocols: [udp], dissectors: [udpDissector] },
   { protocols: [dns], dissectors: [dnsDissector, dnsHeuristic] },
+  { protocols: [llc], dissectors: [llcDissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 

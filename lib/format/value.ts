@@ -25,6 +25,13 @@ function hexDigits(f: Field): number {
   return Math.max(2, Math.ceil((f.bits || 32) / 4));
 }
 
+/** Hex digits of a -V label: a bit field shows as many as its mask is wide (Wireshark's hfinfo_hex_digits). */
+function labelHexDigits(f: Field): number {
+  if (!f.mask) return hexDigits(f);
+  const width = (BigInt(f.mask) >> BigInt(f.shift)).toString(2).length;
+  return Math.ceil(width / 4);
+}
+
 /** An integer in the field's base as the filter/-T fields form shows it (FTREPR_DISPLAY). */
 export function intText(f: Field, v: number | bigint): string {
   switch (f.base) {
@@ -101,7 +108,7 @@ export function displayValue(n: Node): string {
   }
   if (typeof v === "number" && f.bits && f.type !== "FT_IPv4" && f.type !== "FT_FRAMENUM") {
     const name = f.strings || f.ranges ? valueName(f, v) : undefined;
-    const digits = hexDigits(f);
+    const digits = labelHexDigits(f);
     const hex = "0x" + (v >>> 0).toString(16).padStart(digits, "0");
     let num: string;
     switch (f.base) {
