@@ -16,6 +16,8 @@ export interface Frame {
   /** `ts` split into whole seconds and nanoseconds, when the source has them as numbers (no bigint cost) */
   readonly tsSec?: number;
   readonly tsNsec?: number;
+  /** a link-layer pseudo-header the file had in front of `data` (SunATM, *_WITH_DIR ...); not in caplen/len */
+  readonly pseudoHeader?: Uint8Array;
 }
 
 /** Where frames come from: a pcap or pcapng reader, stdin, or a live capture. */

@@ -24,11 +24,13 @@ export function secNsec(f: Frame): { sec: number; nsec: number } {
 }
 
 export function writePcapRecord(sink: ByteSink, f: Frame, nano: boolean): void {
-  const { buf, view, at } = sink.reserve(16 + f.caplen);
+  const ph = f.pseudoHeader?.length ?? 0;
+  const { buf, view, at } = sink.reserve(16 + ph + f.caplen);
   const { sec, nsec } = secNsec(f);
   view.setUint32(at, sec >>> 0, true);
-  view.setUint32(at + 4, nano ? nsec : Math.floor(nsec / 1000), true);
-  view.setUint32(at + 8, f.caplen, true);
-  view.setUint32(at + 12, f.len, true);
-  buf.set(f.data.subarray(0, f.caplen), at + 16);
+  view.setUint32(at + 4, (nano ? nsec : Math.trunc(nsec / 1000)) >>> 0, true);
+  view.setUint32(at + 8, ph + f.caplen, true);
+  view.setUint32(at + 12, ph + f.len, true);
+  if (ph) buf.set(f.pseudoHeader!, at + 16);
+  buf.set(f.data.subarray(0, f.caplen), at + 16 + ph);
 }

@@ -2,7 +2,7 @@
 import type { ByteCursor } from "./byte-cursor.ts";
 import type { Frame } from "./frame.ts";
 import { pcapIface, type IfaceInfo } from "./iface.ts";
-import { isKnownLinktype } from "./linktypes.ts";
+import { isKnownLinktype, linktypeOfHeader, PSEUDO_HEADER_BYTES } from "./linktypes.ts";
 import { MAX_RECORD_BYTES, readError } from "./read-errors.ts";
 import { TimedFrame } from "./timed-frame.ts";
 
@@ -32,9 +32,10 @@ export async function readPcapHeader(cur: ByteCursor, path: string): Promise<Pca
   const major = v.getUint16(p + 4, littleEndian);
   if (major !== 2) throw readError(path, "unsupported", `pcap: major version ${major} unsupported`);
   const snaplen = v.getUint32(p + 16, littleEndian);
-  // The top bits of the link-type word carry FCS information; the link type is the low 28 bits.
-  const linktype = v.getUint32(p + 20, littleEndian) & 0x0fffffff;
-  if (!isKnownLinktype(linktype)) throw readError(path, "unsupported", `pcap: network type ${linktype} unknown or unsupported`);
+  const word = v.getUint32(p + 20, littleEndian);
+  const linktype = linktypeOfHeader(word);
+  // tshark names the whole word, FCS bits included, when it refuses it.
+  if (!isKnownLinktype(linktype)) throw readError(path, "unsupported", `pcap: network type ${word} unknown or unsupported`);
   cur.skip(24);
   return { littleEndian, nano, iface: pcapIface(linktype, snaplen, nano) };
 }
@@ -44,6 +45,7 @@ export async function* readPcapRecords(cur: ByteCursor, h: PcapHeader, path: str
   const le = h.littleEndian;
   const scale = h.nano ? 1 : 1000;
   const linktype = h.iface.linktype;
+  const phdr = PSEUDO_HEADER_BYTES.get(linktype) ?? 0;
   for (;;) {
     if (cur.end - cur.pos < 16 && !(await cur.fill(16))) {
       if (cur.available === 0) return;
@@ -65,6 +67,17 @@ export async function* readPcapRecords(cur: ByteCursor, h: PcapHeader, path: str
     const len = v.getUint32(p + 12, le);
     const start = p + 16;
     cur.pos = start + caplen;
-    yield new TimedFrame(sec, frac * scale, caplen, len, linktype, cur.buf.subarray(start, start + caplen), 0);
+    // wiretap keeps the nanoseconds in a 32-bit signed field: a damaged fraction wraps the same way here.
+    const nsec = (frac * scale) | 0;
+    if (phdr === 0) {
+      yield new TimedFrame(sec, nsec, caplen, len, linktype, cur.buf.subarray(start, start + caplen), 0);
+      continue;
+    }
+    if (caplen < phdr) throw pseudoHeaderError(path, caplen);
+    yield new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), linktype, cur.buf.subarray(start + phdr, start + caplen), 0, undefined, cur.buf.subarray(start, start + phdr));
   }
+}
+
+export function pseudoHeaderError(path: string, caplen: number) {
+  return readError(path, "bad-file", `pcap: file has a ${caplen}-byte packet, too small to have even a pseudo-header`);
 }

@@ -69,7 +69,9 @@ export function writeIdb(sink: ByteSink, i: IfaceInfo): void {
 
 export function writeEpb(sink: ByteSink, f: Frame, ifaceId: number, digits: number): void {
   const opts = f.comments?.map((c) => textOpt(1, c)) ?? [];
-  const dataBytes = pad4(f.caplen);
+  const ph = f.pseudoHeader?.length ?? 0;
+  const caplen = ph + f.caplen;
+  const dataBytes = pad4(caplen);
   const { buf, view, body } = block(sink, 6, 20 + dataBytes + optsBytes(opts));
   const { sec, nsec } = secNsec(f);
   let hi: number;
@@ -86,9 +88,10 @@ export function writeEpb(sink: ByteSink, f: Frame, ifaceId: number, digits: numb
   view.setUint32(body, ifaceId, true);
   view.setUint32(body + 4, hi, true);
   view.setUint32(body + 8, lo, true);
-  view.setUint32(body + 12, f.caplen, true);
-  view.setUint32(body + 16, f.len, true);
-  buf.set(f.data.subarray(0, f.caplen), body + 20);
-  buf.fill(0, body + 20 + f.caplen, body + 20 + dataBytes);
+  view.setUint32(body + 12, caplen, true);
+  view.setUint32(body + 16, ph + f.len, true);
+  if (ph) buf.set(f.pseudoHeader!, body + 20);
+  buf.set(f.data.subarray(0, f.caplen), body + 20 + ph);
+  buf.fill(0, body + 20 + caplen, body + 20 + dataBytes);
   putOpts(buf, view, body + 20 + dataBytes, opts);
 }

@@ -3,6 +3,8 @@
 import type { ByteCursor } from "./byte-cursor.ts";
 import type { Frame } from "./frame.ts";
 import type { IfaceInfo } from "./iface.ts";
+import { PSEUDO_HEADER_BYTES } from "./linktypes.ts";
+import { pseudoHeaderError } from "./pcap-reader.ts";
 import { MAX_RECORD_BYTES, readError } from "./read-errors.ts";
 import { TimedFrame } from "./timed-frame.ts";
 
@@ -183,7 +185,13 @@ export async function* readPcapngBlocks(
           }
         }
         const { sec, nsec } = timeOf(hi, lo, iface.clock);
-        yield new TimedFrame(sec, nsec, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global, comments);
+        const phdr = PSEUDO_HEADER_BYTES.get(iface.info.linktype) ?? 0;
+        if (phdr === 0) {
+          yield new TimedFrame(sec, nsec, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global, comments);
+        } else {
+          if (caplen < phdr) throw pseudoHeaderError(path, caplen);
+          yield new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), iface.info.linktype, cur.buf.subarray(data + phdr, data + caplen), iface.global, comments, cur.buf.subarray(data, data + phdr));
+        }
         break;
       }
       case BT_SPB: {

@@ -8,7 +8,7 @@ export class TimedFrame implements Frame {
   constructor(
     /** whole seconds since the Unix epoch */
     readonly tsSec: number,
-    /** nanoseconds within that second */
+    /** nanoseconds within that second (negative or over 1e9 only when a damaged file says so, as wiretap keeps it) */
     readonly tsNsec: number,
     readonly caplen: number,
     readonly len: number,
@@ -16,6 +16,7 @@ export class TimedFrame implements Frame {
     readonly data: Uint8Array,
     readonly iface: number,
     readonly comments?: readonly string[],
+    readonly pseudoHeader?: Uint8Array,
   ) {}
 
   get ts(): bigint {
