@@ -39,10 +39,12 @@ export interface Deframer {
   end(): Uint8Array | undefined;
   /** bytes held back waiting for the rest of a message */
   pending(): number;
+  /** length framing: the length the held-back prefix announces, once all 4 bytes of it are here */
+  announced(): number | undefined;
 }
 
 export function deframer(framing: FramingName, maxLength: number): Deframer {
-  if (framing === "none") return { push: (bytes) => (bytes.length ? [{ kind: "message", data: bytes }] : []), end: () => undefined, pending: () => 0 };
+  if (framing === "none") return { push: (bytes) => (bytes.length ? [{ kind: "message", data: bytes }] : []), end: () => undefined, pending: () => 0, announced: () => undefined };
   let pending = new Uint8Array(0);
   const take = (bytes: Uint8Array) => {
     if (!pending.length) return bytes;
@@ -70,7 +72,7 @@ export function deframer(framing: FramingName, maxLength: number): Deframer {
       pending = buf.slice(start);
       return out;
     };
-    return { push, end, pending: () => pending.length };
+    return { push, end, pending: () => pending.length, announced: () => undefined };
   }
   let broken = false;
   const push = (bytes: Uint8Array): Deframed[] => {
@@ -94,5 +96,6 @@ export function deframer(framing: FramingName, maxLength: number): Deframer {
     pending = buf.slice(start);
     return out;
   };
-  return { push, end, pending: () => pending.length };
+  const announced = () => (pending.length >= LENGTH_PREFIX ? new DataView(pending.buffer, pending.byteOffset).getUint32(0, false) : undefined);
+  return { push, end, pending: () => pending.length, announced };
 }

@@ -56,7 +56,14 @@ export function receiveBytes(io: StreamIo, d: Deframer, trace: Trace, data: Uint
           trace.note(`message complete: ${pyBytes(m.data, 40)}`);
         }
       }
-      if (!got.length && d.pending()) trace.note(`${d.pending()} byte${d.pending() === 1 ? "" : "s"} kept: the message is not complete yet`);
+      if (!got.length && d.pending()) {
+        const n = d.pending();
+        const want = d.announced();
+        trace.note(
+          `${n} byte${n === 1 ? "" : "s"} kept: the message is not complete yet` +
+            (want === undefined ? "" : ` (the length prefix announced ${want} bytes; ${want + LENGTH_PREFIX - n} still to come)`),
+        );
+      }
     }
     out.push(...got);
   }
