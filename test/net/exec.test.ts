@@ -1,0 +1,71 @@
+// tsnc -e / -c: argv splitting, EOF passed to the child both ways, exit codes, and a start failure.
+import { describe, expect, test } from "bun:test";
+import { execCommandOf, runExec, splitExecCommand } from "../../lib/net/exec.ts";
+import { connectStream, listenStreams, readAll } from "../support/loopback-streams.ts";
+import type { ExecCommand } from "../../lib/net/exec.ts";
+
+/** Serve one connection with `command`, send `input` then FIN from a client, return what came back and the exit code. */
+async function session(command: ExecCommand, input: string) {
+  const server = listenStreams();
+  try {
+    const client = await connectStream(server.port);
+    const served = await server.accept();
+    const code = runExec(served, command).then(async (c) => {
+      await served.close();
+      return c;
+    });
+    await client.write(new TextEncoder().encode(input));
+    await client.shutdownWrite();
+    const reply = new TextDecoder().decode(await readAll(client));
+    await client.close();
+    return { reply, code: await code };
+  } finally {
+    server.stop();
+  }
+}
+
+describe("splitExecCommand", () => {
+  test("whitespace separates words, backslash escapes, quotes are literal (as ncat)", () => {
+    expect(splitExecCommand("/bin/echo a\\ b 'c d'")).toEqual(["/bin/echo", "a b", "'c", "d'"]);
+    expect(splitExecCommand("  cat\t-n  ")).toEqual(["cat", "-n"]);
+    expect(splitExecCommand("")).toEqual([]);
+  });
+  test("flags map to argv or shell", () => {
+    expect(execCommandOf("exec", "tr a-z A-Z")).toEqual({ argv: ["tr", "a-z", "A-Z"] });
+    expect(execCommandOf("sh-exec", "tr a-z A-Z | rev")).toEqual({ shell: "tr a-z A-Z | rev" });
+  });
+});
+
+describe("runExec", () => {
+  test("the peer's EOF reaches the child's stdin: SHOUT comes back (ncat 7.93 returns nothing)", async () => {
+    const r = await session({ shell: "tr a-z A-Z" }, "shout\n");
+    expect(r.reply).toBe("SHOUT\n");
+    expect(r.code).toBe(0);
+  });
+  test("--exec runs the program directly with its arguments", async () => {
+    const r = await session({ argv: ["/bin/sh", "-c", "cat; echo done $0", "zero"] }, "line\n");
+    expect(r.reply).toBe("line\ndone zero\n");
+  });
+  test("a large transfer passes through unchanged, in order", async () => {
+    const big = "0123456789abcdef".repeat(64 * 1024) + "\n";
+    const r = await session({ argv: ["cat"] }, big);
+    expect(r.reply.length).toBe(big.length);
+    expect(r.reply === big).toBe(true);
+  });
+  test("the child's exit half-closes the socket without waiting for the peer", async () => {
+    const server = listenStreams();
+    const client = await connectStream(server.port);
+    const served = await server.accept();
+    const code = await runExec(served, { shell: "echo bye; exit 3" });
+    expect(code).toBe(3);
+    expect(new TextDecoder().decode(await readAll(client))).toBe("bye\n");
+    await served.close();
+    await client.close();
+    server.stop();
+  });
+  test("a program that cannot start: 127 and nothing sent", async () => {
+    const r = await session({ argv: ["/nonexistent/prog"] }, "x");
+    expect(r.code).toBe(127);
+    expect(r.reply).toBe("");
+  });
+});
