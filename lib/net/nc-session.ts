@@ -8,6 +8,7 @@ import type { ByteStream } from "./stream.ts";
 import { directDialer, fdPassDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
 import type { AdmitCheck } from "./nc-listen.ts";
 import { writeStderr } from "./nc-messages.ts";
+import { execCommandOf, runExec } from "./exec.ts";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -20,8 +21,6 @@ export interface SessionPlan {
 
 /** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
 const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
-  ["--exec", (o) => o.exec !== undefined],
-  ["--sh-exec", (o) => o.shExec !== undefined],
   ["--broker", (o) => o.broker],
   ["--chat", (o) => o.chat],
   ["--allow", (o) => o.allow.length > 0 || o.allowFiles.length > 0],
@@ -67,5 +66,15 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
     // nc's -w idle end is a success; ncat's --idle-timeout is an error with its own message
     if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
   };
-  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer: o.passFd && !o.listen ? fdPassDialer : directDialer, concurrent: false };
+  const dialer = o.passFd && !o.listen ? fdPassDialer : directDialer;
+  // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
+  const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
+  if (exec) {
+    const execWith: SessionRunner = async (s) => {
+      await runExec(s, exec);
+      await s.close(true);
+    };
+    return { stream: execWith, datagram: execWith, admit: () => true, dialer, concurrent: true };
+  }
+  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer, concurrent: false };
 }

@@ -1,0 +1,42 @@
+// tsnc -e / -c wired into the listener and the client: EOF reaches the program (unlike ncat 7.93), -k runs clients side by side.
+import { expect } from "bun:test";
+import { needs } from "../support/needs.ts";
+import { freePort, run, start, waitFor } from "../support/proc.ts";
+import { nc, tsnc } from "../net/nc-harness.ts";
+
+const { test, describe } = needs("tool:nc", "tool:ss");
+const listening = async (port: number) => (await run(["ss", "-Hlnt", `sport = :${port}`])).out.trim().length > 0;
+
+describe("tsnc --exec / --sh-exec", () => {
+  test("-c 'tr a-z A-Z' answers a client that half-closes (ncat 7.93 returns nothing here)", async () => {
+    const port = await freePort();
+    const srv = start(tsnc("-l", "127.0.0.1", `${port}`, "-c", "tr a-z A-Z"));
+    await waitFor(() => listening(port), 5000, "listener");
+    const c = await run(nc("-N", "127.0.0.1", `${port}`), { stdin: "shout\n", timeoutMs: 4000 });
+    expect(c.out).toBe("SHOUT\n");
+    expect(await srv.proc.exited).toBe(0);
+  });
+
+  test("-k -e /bin/cat serves two clients at the same time", async () => {
+    const port = await freePort();
+    const srv = start(tsnc("-lk", "127.0.0.1", `${port}`, "--exec", "/bin/cat"));
+    await waitFor(() => listening(port), 5000, "listener");
+    // the first client keeps its connection open (no -N, stdin held) while the second is answered
+    const first = start(nc("127.0.0.1", `${port}`), { stdin: "pipe" });
+    await Bun.sleep(100);
+    const second = await run(nc("-N", "127.0.0.1", `${port}`), { stdin: "second\n", timeoutMs: 4000 });
+    await first.stop();
+    await srv.stop();
+    expect(second.out).toBe("second\n");
+  });
+
+  test("a client can exec too: the program's stdin is the connection", async () => {
+    const port = await freePort();
+    const srv = start(["sh", "-c", 'echo "from server" | exec "$@"', "sh", ...nc("-N", "-l", "127.0.0.1", `${port}`)]);
+    await waitFor(() => listening(port), 5000, "listener");
+    const c = await run(tsnc("127.0.0.1", `${port}`, "-c", "tr a-z A-Z"), { timeoutMs: 4000 });
+    await srv.stop();
+    expect(new TextDecoder().decode(await srv.stdout)).toBe("FROM SERVER\n");
+    expect(c.code).toBe(0);
+  });
+});
