@@ -9,7 +9,7 @@ import { Session } from "../lib/dissect/session.ts";
 import type { Packet } from "../lib/dissect/tree.ts";
 import { allFields } from "../lib/dissect/field.ts";
 import { summaryLine, columnTexts, COLUMN_TITLES, type LineTimes, type SummaryOptions } from "../lib/format/columns.ts";
-import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, fieldsHeader, fieldsLine, type FieldColumn, type FieldsOptions } from "../lib/format/fields.ts";
+import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, FIELDS_OPTION_HELP, fieldsHeader, fieldsLine, type FieldColumn, type FieldsOptions } from "../lib/format/fields.ts";
 import { TIME_FORMATS, type TimeFormat } from "../lib/format/time.ts";
 import { applyDecodeAs } from "../lib/dissect/decode-as.ts";
 import { openCapture, type CaptureOptions, type CaptureSession } from "../lib/capture/open.ts";
@@ -75,6 +75,12 @@ const NOT_BUILT: ReadonlyMap<string, string> = new Map([
   ["o", "preferences (-o) are not supported yet"],
 ]);
 
+const TIME_FORMAT_HELP = [
+  '\t"a"    for absolute', '\t"ad"   for absolute with YYYY-MM-DD date', '\t"adoy" for absolute with YYYY/DOY date',
+  '\t"d"    for delta', '\t"dd"   for delta displayed', '\t"e"    for epoch', '\t"r"    for relative',
+  '\t"u"    for absolute UTC', '\t"ud"   for absolute UTC with YYYY-MM-DD date', '\t"udoy" for absolute UTC with YYYY/DOY date',
+];
+
 const T_FORMATS = ["fields", "tabs", "text", "json", "jsonraw", "ek", "pdml", "psml", "ps"];
 
 interface Plan {
@@ -121,7 +127,16 @@ function resolution(p: ParsedArgs): { mac: boolean; network: boolean; transport:
   if (opt.flag(p, "n")) return { mac: false, network: false, transport: false };
   const n = opt.str(p, "N");
   if (n === undefined) return { mac: true, network: false, transport: false };
-  for (const ch of n) if (!"mnNtdvgsS".includes(ch)) throw new ToolError(`-N specifies unknown resolving option '${ch}';`, 1, ["           Valid options are 'd', m', 'n', 'N', 's', 't', and 'v'"]);
+  for (const ch of n) {
+    if (!"dmnNtv".includes(ch)) {
+      throw new ToolError(`-N specifies unknown resolving option '${ch}'; valid options are:`, 1, [
+        "\t'd' to enable address resolution from captured DNS packets", "\t'm' to enable MAC address resolution",
+        "\t'n' to enable network address resolution", "\t'N' to enable using external resolvers (e.g., DNS)",
+        "\t    for network address resolution", "\t't' to enable transport-layer port number resolution",
+        "\t'v' to enable VLAN IDs to names resolution",
+      ]);
+    }
+  }
   return { mac: n.includes("m"), network: n.includes("n"), transport: n.includes("t") };
 }
 
@@ -179,13 +194,13 @@ function buildPlan(p: ParsedArgs): Plan {
   if (!T_FORMATS.includes(t)) throw new ToolError(`Invalid -T parameter "${t}"; it must be one of:`, 1, T_FORMATS.map((f) => `\t"${f}"`));
   if (t !== "text" && t !== "tabs" && t !== "fields") throw new ToolError(`-T ${t} is not supported yet`, 1);
   const tf = opt.str(p, "t") ?? "r";
-  if (!TIME_FORMATS.includes(tf as TimeFormat)) throw new ToolError(`Invalid time stamp type "${tf}"; it must be one of:`, 1, TIME_FORMATS.map((f) => `\t"${f}"`));
+  if (!TIME_FORMATS.includes(tf as TimeFormat)) throw new ToolError(`Invalid time stamp type "${tf}"; it must be one of:`, 1, TIME_FORMAT_HELP);
   const u = opt.str(p, "u") ?? "s";
   if (u !== "s" && u !== "hms") throw new ToolError(`Invalid seconds type "${u}"; it must be one of:`, 1, ['\t"s"   for seconds', '\t"hms" for hours, minutes and seconds']);
   let fieldsOpts = DEFAULT_FIELDS_OPTIONS;
   for (const e of opt.list(p, "E")) {
     const r = applyFieldsOption(fieldsOpts, e);
-    if (typeof r === "string") throw new ToolError(r, 1);
+    if (typeof r === "string") throw new ToolError(r, 1, [`tsshark: ${FIELDS_OPTION_HELP[0]}`, ...FIELDS_OPTION_HELP.slice(1)]);
     fieldsOpts = r;
   }
   const summary: SummaryOptions = { timeFormat: tf as TimeFormat, hms: u === "hms", tabs: t === "tabs" };
@@ -309,7 +324,7 @@ await runTool("tsshark", async (argv) => {
   if (g !== undefined) {
     if (g === "fields") return void (await writeLines(fieldsReport()));
     if (g === "protocols") return void (await writeLines(protocolsReport()));
-    throw new ToolError(`Invalid -G report "${g}" (supported here: fields, protocols)`, 1);
+    throw new ToolError(`Invalid "${g}" option for -G flag, enter -G help for more help.`, 1);
   }
   for (const key of p.order) {
     const why = NOT_BUILT.get(key);

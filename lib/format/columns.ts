@@ -8,7 +8,7 @@ import { timeColumn, type TimeFormat } from "./time.ts";
 export interface SummaryOptions {
   readonly timeFormat: TimeFormat;
   readonly hms: boolean;
-  /** -T tabs: TABs between columns, no padding */
+  /** -T tabs: TABs between the columns instead of spaces (the widths stay) */
   readonly tabs: boolean;
 }
 
@@ -74,6 +74,7 @@ export function summaryLine(pkt: Packet, t: LineTimes, o: SummaryOptions): strin
   const time = timeColumn({ ts: pkt.frame.ts, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
   const src = addrText(c.src, mac);
   const dst = addrText(c.dst, mac);
-  if (o.tabs) return `${pkt.num}\t${time}\t${src}\t→\t${dst}\t${c.protocol}\t${pkt.frame.len}\t${c.info}`;
+  // -T tabs keeps the widths and puts TABs where the spaces were
+  if (o.tabs) return pad(String(pkt.num), 5) + "\t" + pad(time, 10) + "\t" + pad(src, 12) + "\t→\t" + padEnd(dst, 12) + "\t" + c.protocol + "\t" + pkt.frame.len + "\t" + c.info;
   return pad(String(pkt.num), 5) + " " + pad(time, 10) + " " + pad(src, 12) + " → " + padEnd(dst, 12) + " " + c.protocol + " " + pkt.frame.len + " " + c.info;
 }

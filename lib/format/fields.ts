@@ -30,7 +30,7 @@ export function applyFieldsOption(o: FieldsOptions, spec: string): FieldsOptions
   const eq = spec.indexOf("=");
   const key = eq < 0 ? spec : spec.slice(0, eq);
   const val = eq < 0 ? "" : spec.slice(eq + 1);
-  const bad = `Invalid -E ${key} argument "${val}"`;
+  const bad = `"${key}" is not a valid field output option=value pair.`;
   switch (key) {
     case "header":
     case "bom": {
@@ -58,7 +58,7 @@ export function applyFieldsOption(o: FieldsOptions, spec: string): FieldsOptions
       return { ...o, occurrence: val };
     }
     default:
-      return `Invalid -E parameter "${spec}"`;
+      return bad;
   }
 }
 
@@ -90,3 +90,18 @@ export function fieldsLine(pkt: Packet, cols: readonly FieldColumn[], o: FieldsO
   }
   return line;
 }
+
+/** The help tshark prints after a bad -E option. */
+export const FIELDS_OPTION_HELP: readonly string[] = [
+  'The available options for field output "E" are:',
+  "bom=y|n    Prepend output with the UTF-8 BOM (def: N: no)",
+  "header=y|n    Print field abbreviations as first line of output (def: N: no)",
+  "separator=/t|/s|<character>   Set the separator to use;",
+  '     "/t" = tab, "/s" = space (def: /t: tab)',
+  "occurrence=f|l|a  Select the occurrence of a field to use;",
+  '     "f" = first, "l" = last, "a" = all (def: a: all)',
+  "aggregator=,|/s|<character>   Set the aggregator to use;",
+  '     "," = comma, "/s" = space (def: ,: comma)',
+  "quote=d|s|n   Print either d: double-quotes, s: single quotes or ",
+  "     n: no quotes around field values (def: n: none)",
+];
