@@ -48,16 +48,11 @@ function streamIo(o: Options): StreamIo {
 
 const modeOf = (o: Options): ModeName => oneOf<ModeName>("mode", o.mode, Object.keys(MODES) as ModeName[], "upper");
 
-/** UDP keeps each datagram whole: stream-only options would silently mean nothing, so they are refused. */
+/** A datagram arrives whole: with --dgram the stream-only options would mean nothing, so they are refused by name. */
 function refuseStreamOptions(o: Options, command: string): void {
   for (const k of ["framing", "chunk", "maxLine", "sequential", "maxClients"] as const)
     if (o[k] !== undefined)
       throw new ToolError(`--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())} does not apply to ${command}: a datagram arrives whole or not at all, so it needs no framing`, USAGE_EXIT);
-}
-
-function refuseUdpOptions(o: Options, command: string): void {
-  for (const k of ["drop", "duplicate", "reorder", "seed", "reliable", "retries"] as const)
-    if (o[k] !== undefined) throw new ToolError(`--${k} does not apply to ${command}: it simulates or repairs loss of datagrams (udp-server, udp-client)`, USAGE_EXIT);
 }
 
 /** Keep a server running until SIGINT or SIGTERM, then stop it cleanly (exit 0). */
@@ -69,7 +64,6 @@ async function serveUntilSignal(server: { done: Promise<void>; stop(): void }): 
 }
 
 export async function tcpServer(o: Options, unixPath?: string): Promise<void> {
-  if (unixPath === undefined) refuseUdpOptions(o, "tcp-server");
   const io = streamIo(o);
   const host = unixPath === undefined ? await resolveHost(str(o.host) ?? "") : "";
   const port = parsePort(str(o.port));
@@ -85,7 +79,6 @@ export async function tcpServer(o: Options, unixPath?: string): Promise<void> {
 }
 
 export async function udpServer(o: Options): Promise<void> {
-  refuseStreamOptions(o, "udp-server");
   const host = await resolveHost(str(o.host) ?? "");
   const server = await startUdpServer({
     host, port: parsePort(str(o.port)), mode: modeOf(o), bufsize: UDP_BUFSIZE, trace: traceOf(o, "server"), log,
@@ -118,7 +111,6 @@ async function target(o: Options, hostArg?: string, portArg?: string) {
 }
 
 export async function tcpClient(o: Options, hostArg?: string, portArg?: string): Promise<void> {
-  refuseUdpOptions(o, "tcp-client");
   const at = await target(o, hostArg, portArg);
   await runStreamClient({
     io: streamIo(o), at, source: source(o), trace: traceOf(o, "client"), log, output,
@@ -127,7 +119,6 @@ export async function tcpClient(o: Options, hostArg?: string, portArg?: string):
 }
 
 export async function udpClient(o: Options, hostArg?: string, portArg?: string): Promise<void> {
-  refuseStreamOptions(o, "udp-client");
   if (o.retries !== undefined && !o.reliable) throw new ToolError("--retries needs --reliable", USAGE_EXIT);
   const at = await target(o, hostArg, portArg);
   const reliable = Boolean(o.reliable);
@@ -139,7 +130,6 @@ export async function udpClient(o: Options, hostArg?: string, portArg?: string):
 }
 
 export async function unixServer(o: Options, path?: string): Promise<void> {
-  refuseUdpOptions(o, "unix-server");
   const at = path ?? DEFAULT_UNIX_PATH;
   if (!o.dgram) return tcpServer(o, at);
   refuseStreamOptions(o, "unix-server --dgram");
@@ -150,7 +140,6 @@ export async function unixServer(o: Options, path?: string): Promise<void> {
 }
 
 export async function unixClient(o: Options, path?: string): Promise<void> {
-  refuseUdpOptions(o, "unix-client");
   const at = path ?? DEFAULT_UNIX_PATH;
   const timeoutMs = parseNumber("timeout", o.timeout, REPLY_TIMEOUT_S, 0.001, 3600) * 1000;
   if (!o.dgram) return runStreamClient({ io: streamIo(o), at: { unix: at }, source: source(o), trace: traceOf(o, "client"), log, output, timeoutMs });
