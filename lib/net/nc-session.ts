@@ -2,13 +2,15 @@
 import { ToolError } from "../cli/error.ts";
 import type { NcOptions } from "./nc-options.ts";
 import type { NcReporter } from "./nc-messages.ts";
-import { relay, type RelayOptions, type RelayTap } from "./relay.ts";
+import { relay, type RelayOptions } from "./relay.ts";
 import { stdinReader, stdoutWriter, type ByteSource } from "./stdio.ts";
 import type { ByteStream } from "./stream.ts";
 import { directDialer, fdPassDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
 import type { AdmitCheck } from "./nc-listen.ts";
 import { writeStderr } from "./nc-messages.ts";
 import { execCommandOf, runExec } from "./exec.ts";
+import { openSessionLog } from "./session-log.ts";
+import { withObserver } from "./logged-stream.ts";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -25,8 +27,6 @@ const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
   ["--chat", (o) => o.chat],
   ["--allow", (o) => o.allow.length > 0 || o.allowFiles.length > 0],
   ["--deny", (o) => o.deny.length > 0 || o.denyFiles.length > 0],
-  ["--output", (o) => o.output !== undefined],
-  ["--hex-dump", (o) => o.hexDump !== undefined],
   ["--ssl", (o) => o.ssl],
   ["-x", (o) => o.proxy !== undefined],
   ["--proxy", (o) => o.ncatProxy !== undefined],
@@ -56,12 +56,15 @@ export function relayOptionsOf(o: NcOptions, datagram: boolean): RelayOptions {
 export async function planSession(o: NcOptions, _r: NcReporter): Promise<SessionPlan> {
   for (const [flag, used] of PENDING) if (used(o)) throw new ToolError(`${flag} is not supported yet`, 1);
   if (o.sendOnly && o.recvOnly) throw new ToolError("Cannot use --send-only and --recv-only together", 1);
-  const tap: RelayTap = {};
+  // -o / --hex-dump: one log for the whole run, fed by every connection in order
+  const log = o.output !== undefined || o.hexDump !== undefined ? openSessionLog({ raw: o.output, hex: o.hexDump, append: o.appendOutput }) : undefined;
+  if (log) process.on("exit", () => log.close());
+  const logged = (run: SessionRunner): SessionRunner => (log ? (s) => run(withObserver(s, log)) : run);
   const stdin = () => (o.noStdin || o.recvOnly ? noInput : stdinReader());
   if (o.maxConns !== undefined && !o.keepOpen && !o.broker)
     writeStderr("tsnc: Warning: Maximum connections ignored, since it does not take effect without -k or --broker.\n");
   const relayWith = (datagram: boolean): SessionRunner => async (s: ByteStream) => {
-    const why = await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram), tap);
+    const why = await relay(s, stdin(), stdoutWriter(), relayOptionsOf(o, datagram));
     await s.close(true);
     // nc's -w idle end is a success; ncat's --idle-timeout is an error with its own message
     if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
@@ -74,7 +77,7 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
       await runExec(s, exec);
       await s.close(true);
     };
-    return { stream: execWith, datagram: execWith, admit: () => true, dialer, concurrent: true };
+    return { stream: logged(execWith), datagram: logged(execWith), admit: () => true, dialer, concurrent: true };
   }
-  return { stream: relayWith(false), datagram: relayWith(true), admit: () => true, dialer, concurrent: false };
+  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit: () => true, dialer, concurrent: false };
 }

@@ -27,12 +27,6 @@ export interface RelayOptions {
   readonly recvOnly: boolean; // --recv-only
 }
 
-/** Observers of the bytes that pass, for -o / --hex-dump session logs. */
-export interface RelayTap {
-  sent?(data: Uint8Array): void;
-  received?(data: Uint8Array): void;
-}
-
 export type RelayEnd = "done" | "idle" | "limit" | "error";
 
 const LF = 10;
@@ -48,7 +42,7 @@ function lines(chunk: Uint8Array): Uint8Array[] {
 }
 
 /** Relay until nc would stop; resolves with why. The caller closes the stream. */
-export async function relay(stream: ByteStream, stdin: ByteSource, stdout: ByteSink, o: RelayOptions, tap: RelayTap = {}): Promise<RelayEnd> {
+export async function relay(stream: ByteStream, stdin: ByteSource, stdout: ByteSink, o: RelayOptions): Promise<RelayEnd> {
   let stdinDone = o.noStdin || o.recvOnly;
   let netDone = false;
   let finished = false;
@@ -84,7 +78,6 @@ export async function relay(stream: ByteStream, stdin: ByteSource, stdout: ByteS
         } catch {
           return finish("error");
         }
-        tap.sent?.(part);
         if (o.intervalSec > 0) await Bun.sleep(o.intervalSec * 1000);
       }
     }
@@ -101,7 +94,6 @@ export async function relay(stream: ByteStream, stdin: ByteSource, stdout: ByteS
         const answer = telnetReplies(chunk);
         if (answer.length > 0) await stream.write(answer).catch(() => {});
       }
-      tap.received?.(chunk);
       if (!o.sendOnly) {
         try {
           await stdout.write(chunk);

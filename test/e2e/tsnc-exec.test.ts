@@ -39,4 +39,22 @@ describe("tsnc --exec / --sh-exec", () => {
     expect(new TextDecoder().decode(await srv.stdout)).toBe("FROM SERVER\n");
     expect(c.code).toBe(0);
   });
+
+  test("-o and --hex-dump log both directions of a relayed session, in order", async () => {
+    const { readFileSync, rmSync } = await import("node:fs");
+    const raw = `/tmp/tsnc-test-${process.pid}.raw`;
+    const hex = `/tmp/tsnc-test-${process.pid}.hex`;
+    const port = await freePort();
+    const srv = start(["sh", "-c", 'echo pong | exec "$@"', "sh", ...nc("-N", "-l", "127.0.0.1", `${port}`)]);
+    await waitFor(() => listening(port), 5000, "listener");
+    const c = await run(tsnc("-N", "-o", raw, "--hex-dump", hex, "127.0.0.1", `${port}`), { stdin: "ping\n", timeoutMs: 4000 });
+    await srv.stop();
+    expect(c.out).toBe("pong\n");
+    const log = readFileSync(raw, "utf8");
+    expect(log.length).toBe(10);
+    expect([...log.matchAll(/p[io]ng\n/g)].length).toBe(2);
+    expect(readFileSync(hex, "utf8")).toContain("70 69 6e 67 0a");
+    rmSync(raw, { force: true });
+    rmSync(hex, { force: true });
+  });
 });
