@@ -37,7 +37,7 @@ describe("bad input: tshark's words and exit codes", () => {
       expect(o.code).toBe(t.code);
       expect(o.stderr).toBe(theirStderr(t.stderr));
       expect(o.out).toBe(t.out);
-    });
+    }, 30_000);
   }
   test("a feature not built yet fails clearly instead of being ignored", async () => {
     const r = await run([...ours("tsshark"), "-r", cap, "-z", "io,phs"]);
@@ -67,6 +67,6 @@ describe("good input: same stdout", () => {
       const { t, o } = await both(args);
       expect(o.out).toBe(t.out);
       expect(o.code).toBe(t.code);
-    });
+    }, 30_000);
   }
 });
