@@ -37,3 +37,8 @@ export function socketJson(r: SocketRecord, d: SsDisplay): Record<string, unknow
 export function socketsJson(records: readonly SocketRecord[], d: SsDisplay): { tool: string; sockets: Record<string, unknown>[] } {
   return { tool: "tsss", sockets: records.map((r) => socketJson(r, d)) };
 }
+
+/** JSON field names are snake_case everywhere (recv_q, tcp_timewait, rx_ok), whatever the TypeScript names are. */
+export function snakeKeys<T extends object>(o: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}

@@ -3,11 +3,11 @@ import { ToolError } from "../cli/error.ts";
 import { getopt, glibcMessages, opt, type OptionSpec } from "../cli/getopt.ts";
 import { versionLine } from "../cli/version.ts";
 import { NETSTAT_USAGE } from "./netstat-usage.ts";
-import { interfaceTable, internetListing, internetRecords, programNames, routeTable, unixListing, type NetstatFlags } from "./netstat-views.ts";
+import { interfaceTable, internetListing, internetRecords, programNames, readInterfaces, readRoutes, routeTable, unixListing, type NetstatFlags } from "./netstat-views.ts";
 import { socketOwners } from "./processes.ts";
 import { reverseNames } from "./host-names.ts";
 import { readProcInet, readProcUnix } from "./proc-net.ts";
-import { socketsJson } from "./json-view.ts";
+import { snakeKeys, socketsJson } from "./json-view.ts";
 
 const OPTIONS: readonly OptionSpec[] = [
   { short: "r", long: "route", help: "display routing table" },
@@ -67,10 +67,11 @@ export async function netstatMain(argv: readonly string[], write: (s: string | U
   if (af !== undefined && !["inet", "inet6", "unix"].includes(af)) throw new ToolError(`Unknown address family \`${af}'.`, 1, [], true);
   const numeric = has("numeric");
   const render = async (): Promise<string> => {
-    if (has("route")) return routeTable(numeric || has("numeric-hosts"));
+    const json = (doc: Record<string, unknown>) => JSON.stringify({ tool: "netstat", ...doc }, null, 2) + "\n";
+    if (has("route")) return has("json") ? json({ routes: readRoutes().map(snakeKeys) }) : routeTable(numeric || has("numeric-hosts"));
     if (has("interfaces")) {
       if (opt.count(p, "extend")) throw new ToolError("-ie (ifconfig-style interface listing) is not supported yet", 1);
-      return interfaceTable(has("all"));
+      return has("json") ? json({ interfaces: readInterfaces(has("all")).map(snakeKeys) }) : interfaceTable(has("all"));
     }
     const anySock = has("tcp") || has("udp") || has("raw") || has("unix");
     const protos = (["tcp", "udp", "raw"] as const).filter((k) => (anySock ? has(k) : true));

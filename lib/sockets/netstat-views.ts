@@ -163,24 +163,40 @@ const hexAddr = (h: string) => {
   return ntop4(new Uint8Array([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24]));
 };
 
-/** netstat -r: "Kernel IP routing table" from /proc/net/route. */
-export function routeTable(numeric: boolean): string {
-  const lines = ["Kernel IP routing table", "Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface"];
+/** One IPv4 route as /proc/net/route has it (addresses as dotted quads). */
+export interface RouteEntry {
+  destination: string; gateway: string; genmask: string; flags: string; mss: number; window: number; irtt: number; iface: string; metric: number;
+}
+
+/** The routes that are up, in kernel order. */
+export function readRoutes(): RouteEntry[] {
   let text = "";
   try {
     text = readFileSync(`${process.env.PROC_ROOT ?? "/proc"}/net/route`, "latin1");
   } catch {
-    return lines.join("\n") + "\n";
+    return [];
   }
+  const out: RouteEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     const c = line.trim().split(/\s+/);
     if (c.length < 11) continue;
     const flags = parseInt(c[3]!, 16);
     if (!(flags & 0x1)) continue;
-    const dest = hexAddr(c[1]!);
-    const shownDest = !numeric && dest === "0.0.0.0" ? "default" : dest;
-    const flagText = ROUTE_FLAGS.filter(([b]) => flags & b).map(([, ch]) => ch).join("");
-    lines.push(`${padR(shownDest, 15)} ${padR(hexAddr(c[2]!), 15)} ${padR(hexAddr(c[7]!), 15)} ${padR(flagText, 5)} ${padL(c[8]!, 5)} ${padR(c[9]!, 6)} ${padL(c[10]!, 5)} ${c[0]}`);
+    out.push({
+      destination: hexAddr(c[1]!), gateway: hexAddr(c[2]!), genmask: hexAddr(c[7]!),
+      flags: ROUTE_FLAGS.filter(([b]) => flags & b).map(([, ch]) => ch).join(""),
+      mss: Number(c[8]), window: Number(c[9]), irtt: Number(c[10]), iface: c[0]!, metric: Number(c[6]),
+    });
+  }
+  return out;
+}
+
+/** netstat -r: "Kernel IP routing table" from /proc/net/route. */
+export function routeTable(numeric: boolean): string {
+  const lines = ["Kernel IP routing table", "Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface"];
+  for (const r of readRoutes()) {
+    const dest = !numeric && r.destination === "0.0.0.0" ? "default" : r.destination;
+    lines.push(`${padR(dest, 15)} ${padR(r.gateway, 15)} ${padR(r.genmask, 15)} ${padR(r.flags, 5)} ${padL(String(r.mss), 5)} ${padR(String(r.window), 6)} ${padL(String(r.irtt), 5)} ${r.iface}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -189,21 +205,26 @@ const IFF: readonly [number, string][] = [
   [0x200, "A"], [0x2, "B"], [0x4, "D"], [0x8, "L"], [0x1000, "M"], [0x20, "N"], [0x80, "O"], [0x10, "P"], [0x100, "P"], [0x40, "R"], [0x1, "U"],
 ];
 
-/** netstat -i: "Kernel Interface table" from /proc/net/dev and sysfs, sorted by name as net-tools sorts it. */
-export function interfaceTable(all: boolean): string {
-  const lines = ["Kernel Interface table", "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg"];
+/** One interface's counters and flags (what netstat -i shows). */
+export interface InterfaceEntry {
+  name: string; mtu: number; rxOk: number; rxErr: number; rxDrop: number; rxOverrun: number;
+  txOk: number; txErr: number; txDrop: number; txOverrun: number; flags: string;
+}
+
+/** Interfaces from /proc/net/dev and sysfs, sorted by name as net-tools sorts them; down ones only with `all`. */
+export function readInterfaces(all: boolean): InterfaceEntry[] {
   let text = "";
   try {
     text = readFileSync(`${process.env.PROC_ROOT ?? "/proc"}/net/dev`, "latin1");
   } catch {
-    return lines.join("\n") + "\n";
+    return [];
   }
-  const rows: [string, string][] = [];
+  const out: InterfaceEntry[] = [];
   for (const line of text.split("\n").slice(2)) {
     const colon = line.indexOf(":");
     if (colon < 0) continue;
     const name = line.slice(0, colon).trim();
-    const v = line.slice(colon + 1).trim().split(/\s+/);
+    const v = line.slice(colon + 1).trim().split(/\s+/).map(Number);
     const sys = (k: string) => {
       try {
         return readFileSync(`/sys/class/net/${name}/${k}`, "utf8").trim();
@@ -214,10 +235,20 @@ export function interfaceTable(all: boolean): string {
     let flags = parseInt(sys("flags") || "0", 16);
     if (flags & 0x1 && sys("carrier") === "1") flags |= 0x40;
     if (!all && !(flags & 0x1)) continue;
-    const flg = IFF.filter(([b]) => flags & b).map(([, ch]) => ch).join("");
-    const n = (i: number) => v[i] ?? "0";
-    rows.push([name, `${padR(name, 15)} ${padL(sys("mtu") || "0", 5)} ${padL(n(1), 8)} ${padL(n(2), 6)} ${padL(n(3), 6)} ${padR(n(4), 6)} ${padL(n(9), 8)} ${padL(n(10), 6)} ${padL(n(11), 6)} ${padL(n(12), 6)} ${flg}`]);
+    const n = (i: number) => v[i] ?? 0;
+    out.push({
+      name, mtu: Number(sys("mtu") || "0"), rxOk: n(1), rxErr: n(2), rxDrop: n(3), rxOverrun: n(4),
+      txOk: n(9), txErr: n(10), txDrop: n(11), txOverrun: n(12), flags: IFF.filter(([b]) => flags & b).map(([, ch]) => ch).join(""),
+    });
   }
-  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return [...lines, ...rows.map((r) => r[1])].join("\n") + "\n";
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** netstat -i: "Kernel Interface table". */
+export function interfaceTable(all: boolean): string {
+  const lines = ["Kernel Interface table", "Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg"];
+  const s = (x: number) => String(x);
+  for (const i of readInterfaces(all))
+    lines.push(`${padR(i.name, 15)} ${padL(s(i.mtu), 5)} ${padL(s(i.rxOk), 8)} ${padL(s(i.rxErr), 6)} ${padL(s(i.rxDrop), 6)} ${padR(s(i.rxOverrun), 6)} ${padL(s(i.txOk), 8)} ${padL(s(i.txErr), 6)} ${padL(s(i.txDrop), 6)} ${padL(s(i.txOverrun), 6)} ${i.flags}`);
+  return lines.join("\n") + "\n";
 }

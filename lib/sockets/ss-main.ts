@@ -12,7 +12,7 @@ import { colorWanted, colors } from "../cli/color.ts";
 import { socketOwners } from "./processes.ts";
 import { ssUsage } from "./ss-usage.ts";
 import { reverseNames } from "./host-names.ts";
-import { socketsJson } from "./json-view.ts";
+import { snakeKeys, socketsJson } from "./json-view.ts";
 import { watchSockets } from "./watch.ts";
 import { followDestroyed } from "./events.ts";
 import { switchNetns } from "./netns.ts";
@@ -34,7 +34,8 @@ export function planSs(settings: SsSettings, tool: string, stdout: (s: string) =
   let stateFilter = settings.stateFilter;
   const args = [...settings.args];
   if (settings.summary) {
-    stdout(renderSummary(readSummary()));
+    const sum = readSummary();
+    stdout(settings.json ? JSON.stringify({ tool: "tsss", summary: snakeKeys(sum) }, null, 2) + "\n" : renderSummary(sum));
     if (sel.useDefault && args.length === 0) return 0;
   }
   let sawStates = false;

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 
 export interface SocketSummary {
-  socks: number; tcpMem: number; tcpTotal: number; tcpOrphans: number; tcpTimewait: number;
+  sockets: number; tcpMem: number; tcpTotal: number; tcpOrphans: number; tcpTimewait: number;
   tcp4: number; udp4: number; raw4: number; frag4: number; tcp6: number; udp6: number; raw6: number; frag6: number;
   tcpEstab: number;
 }
@@ -29,7 +29,7 @@ export function snmpCounter(text: string, proto: string, key: string): number | 
 }
 
 export function readSummary(): SocketSummary {
-  const s: SocketSummary = { socks: 0, tcpMem: 0, tcpTotal: 0, tcpOrphans: 0, tcpTimewait: 0, tcp4: 0, udp4: 0, raw4: 0, frag4: 0, tcp6: 0, udp6: 0, raw6: 0, frag6: 0, tcpEstab: 0 };
+  const s: SocketSummary = { sockets: 0, tcpMem: 0, tcpTotal: 0, tcpOrphans: 0, tcpTimewait: 0, tcp4: 0, udp4: 0, raw4: 0, frag4: 0, tcp6: 0, udp6: 0, raw6: 0, frag6: 0, tcpEstab: 0 };
   for (const file of ["sockstat", "sockstat6"]) {
     let text = "";
     try {
@@ -43,7 +43,7 @@ export function readSummary(): SocketSummary {
       const id = line.slice(0, sp);
       const v = values(line.slice(sp));
       switch (id) {
-        case "sockets:": s.socks = v[0] ?? 0; break;
+        case "sockets:": s.sockets = v[0] ?? 0; break;
         case "UDP:": s.udp4 = v[0] ?? 0; break;
         case "UDP6:": s.udp6 = v[0] ?? 0; break;
         case "RAW:": s.raw4 = v[0] ?? 0; break;
@@ -69,7 +69,7 @@ const col = (n: number) => String(n).padEnd(9);
 export function renderSummary(s: SocketSummary): string {
   const row = (name: string, total: number, ip: number, ip6: number) => `${name}\t  ${col(total)} ${col(ip)} ${col(ip6)}\n`;
   return (
-    `Total: ${s.socks}\n` +
+    `Total: ${s.sockets}\n` +
     `TCP:   ${s.tcpTotal + s.tcpTimewait} (estab ${s.tcpEstab}, closed ${s.tcpTotal - (s.tcp4 + s.tcp6 - s.tcpTimewait)}, orphaned ${s.tcpOrphans}, timewait ${s.tcpTimewait})\n` +
     "\n" +
     "Transport Total     IP        IPv6\n" +

@@ -45,6 +45,15 @@ describe("tsss --netstat vs netstat in a private namespace", () => {
     expect(b.out.split("Active Internet connections").length - 1).toBe(2);
   });
 
+  test("--json for the routing and interface tables", async () => {
+    const routes = JSON.parse((await lab.tsss(["--netstat", "-rn", "--json"])).out) as { routes: { destination: string; gateway: string; iface: string }[] };
+    const real = (await lab.exec(["netstat", "-rn"])).out.split("\n").slice(2).filter(Boolean).map((l) => l.split(/\s+/));
+    expect(routes.routes.map((r) => `${r.destination} ${r.gateway} ${r.iface}`)).toEqual(real.map((f) => `${f[0]} ${f[1]} ${f[f.length - 1]}`));
+    const ifs = JSON.parse((await lab.tsss(["--netstat", "-i", "--json"])).out) as { interfaces: { name: string; mtu: number; rx_ok: number }[] };
+    expect(ifs.interfaces.map((i) => i.name)).toEqual(["lo", "v0", "v1"]);
+    expect(ifs.interfaces[0]!.mtu).toBe(65536);
+  });
+
   test("--json lists what netstat lists", async () => {
     const [a, b] = await Promise.all([lab.exec(["netstat", "-tan"]), lab.tsss(["--netstat", "-tan", "--json"])]);
     const doc = JSON.parse(b.out) as { tool: string; sockets: { local: { port: number } }[] };

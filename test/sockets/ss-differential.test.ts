@@ -43,6 +43,7 @@ describe("tsss vs ss in a private namespace", () => {
     ["-tn", "state", "bucket"], ["-tn", "state", "big"], ["-tn", "state", "all"], ["-tn", "exclude", "time-wait"],
     ["-tn", "state", "established", "state", "close-wait"], ["-tan", "exclude", "listening", "exclude", "syn-sent"],
     ["-tn", "state", "ESTABLISHED"], ["-un", "state", "unconnected"], ["-xn", "state", "listening"],
+    ["-tanT"], ["-tapT"], ["-tar"], ["-tr"], ["-uar"], ["-tanr"], ["-tn", "-4", "-r"],
   ];
   for (const args of exact)
     test(`ss ${args.join(" ")}`, async () => {
@@ -92,6 +93,14 @@ describe("tsss vs ss in a private namespace", () => {
     const shape = (t: string) => t.replace(/\d+/g, "N");
     expect(shape(b.out)).toBe(shape(a.out));
     expect(b.out.split("\n").slice(1)).toEqual(a.out.split("\n").slice(1));
+  });
+
+  test("-s --json carries the same numbers as ss -s", async () => {
+    const [a, b] = await Promise.all([lab.ss(["-s"]), lab.tsss(["-s", "--json"])]);
+    const doc = JSON.parse(b.out) as { summary: { tcp4: number; tcp6: number; tcp_timewait: number } };
+    const tcpRow = a.out.split("\n").find((l) => l.startsWith("TCP\t"))!.trim().split(/\s+/).map(Number);
+    expect([tcpRow[2], tcpRow[3]]).toEqual([doc.summary.tcp4, doc.summary.tcp6]);
+    expect(a.out).toContain(`timewait ${doc.summary.tcp_timewait})`);
   });
 
   test("the /proc fallback gives what ss's own /proc path gives", async () => {
@@ -154,6 +163,15 @@ describe("tsss vs ss in a private namespace", () => {
     const forced = await lab.tsss(["-tan"], { FORCE_COLOR: "1", NO_COLOR: "" });
     expect(forced.out).toContain("\x1b[34mLISTEN\x1b[39m");
     expect(forced.out.replace(/\x1b\[\d+m/g, "")).toBe(plain.out);
+  });
+
+  test("--watch redraws and marks what changed", async () => {
+    const r = await lab.tsss(["-tan", "--watch", "0.2", `sport = :${lab.ports.listen}`], { TSNET_WATCH_ROUNDS: "2" });
+    expect(r.code).toBe(0);
+    const frames = r.out.split("Every 0.2s: tsss");
+    expect(frames.length).toBe(3);
+    expect(frames[2]).toContain(`127.0.0.1:${lab.ports.listen}`);
+    expect(frames[2]).toContain("  LISTEN");
   });
 
   test("a filter file, with comments, gives what ss gives", async () => {
