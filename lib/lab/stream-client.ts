@@ -153,14 +153,14 @@ async function reopen(cfg: StreamClientConfig): Promise<Conn> {
 /** Run the client: one connection for the whole session, reconnecting when the server closes after a reply (as the course's server does). */
 export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
   const { trace } = cfg;
-  let conn: Conn | undefined;
+  // connect first, then ask for input, as the course's client does: a missing server shows before any typing
+  let conn = await open(cfg);
   try {
     for await (const msg of messages(cfg.source)) {
-      if (conn?.closed && !conn.inbox.length) {
+      if (conn.closed && !conn.inbox.length) {
         trace.note("the server closed the connection after its reply (as the course's server does): connecting again");
         conn = await reopen(cfg);
       }
-      conn ??= await open(cfg);
       if (!msg.length && cfg.io.framing === "none") {
         trace.note("empty message: nothing to send (a stream carries no empty messages without framing)");
         continue;
@@ -184,7 +184,7 @@ export async function runStreamClient(cfg: StreamClientConfig): Promise<void> {
       cfg.output(fromServerLine(got));
     }
   } finally {
-    if (conn && !conn.closed) {
+    if (!conn.closed) {
       await conn.q.flushed();
       trace.call("close()", undefined, "the client is done");
       conn.socket.end();
