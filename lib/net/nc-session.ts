@@ -11,6 +11,7 @@ import { writeStderr } from "./nc-messages.ts";
 import { execCommandOf, runExec } from "./exec.ts";
 import { openSessionLog } from "./session-log.ts";
 import { withObserver } from "./logged-stream.ts";
+import { ACL_DENIED, buildAcl } from "./acl.ts";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -25,8 +26,6 @@ export interface SessionPlan {
 const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
   ["--broker", (o) => o.broker],
   ["--chat", (o) => o.chat],
-  ["--allow", (o) => o.allow.length > 0 || o.allowFiles.length > 0],
-  ["--deny", (o) => o.deny.length > 0 || o.denyFiles.length > 0],
   ["--ssl", (o) => o.ssl],
   ["-x", (o) => o.proxy !== undefined],
   ["--proxy", (o) => o.ncatProxy !== undefined],
@@ -53,7 +52,18 @@ export function relayOptionsOf(o: NcOptions, datagram: boolean): RelayOptions {
   };
 }
 
-export async function planSession(o: NcOptions, _r: NcReporter): Promise<SessionPlan> {
+/** --allow/--deny: a check run on each accepted peer; a refused one is reset (and reported with -v), as ncat does. */
+async function admissionOf(o: NcOptions, r: NcReporter): Promise<AdmitCheck> {
+  if (o.allow.length + o.deny.length + o.allowFiles.length + o.denyFiles.length === 0) return () => true;
+  const allowed = await buildAcl({ allow: o.allow, deny: o.deny, allowFiles: o.allowFiles, denyFiles: o.denyFiles, numeric: o.numeric });
+  return (peer) => {
+    if (peer.family === "unix" || allowed(peer.address)) return true;
+    if (r.verbose) writeStderr(`tsnc: ${ACL_DENIED}\n`);
+    return false;
+  };
+}
+
+export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionPlan> {
   for (const [flag, used] of PENDING) if (used(o)) throw new ToolError(`${flag} is not supported yet`, 1);
   if (o.sendOnly && o.recvOnly) throw new ToolError("Cannot use --send-only and --recv-only together", 1);
   // -o / --hex-dump: one log for the whole run, fed by every connection in order
@@ -69,6 +79,7 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
     // nc's -w idle end is a success; ncat's --idle-timeout is an error with its own message
     if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
   };
+  const admit = await admissionOf(o, r);
   const dialer = o.passFd && !o.listen ? fdPassDialer : directDialer;
   // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
@@ -77,7 +88,7 @@ export async function planSession(o: NcOptions, _r: NcReporter): Promise<Session
       await runExec(s, exec);
       await s.close(true);
     };
-    return { stream: logged(execWith), datagram: logged(execWith), admit: () => true, dialer, concurrent: true };
+    return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true };
   }
-  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit: () => true, dialer, concurrent: false };
+  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit, dialer, concurrent: false };
 }

@@ -1,4 +1,4 @@
-// tsnc -e / -c wired into the listener and the client: EOF reaches the program (unlike ncat 7.93), -k runs clients side by side.
+// ncat extras wired into tsnc: -e/-c (EOF reaches the program, unlike ncat 7.93), -k side by side, session logs, ACLs.
 import { expect } from "bun:test";
 import { needs } from "../support/needs.ts";
 import { freePort, run, start, waitFor } from "../support/proc.ts";
@@ -56,5 +56,23 @@ describe("tsnc --exec / --sh-exec", () => {
     expect(readFileSync(hex, "utf8")).toContain("70 69 6e 67 0a");
     rmSync(raw, { force: true });
     rmSync(hex, { force: true });
+  });
+
+  test("--deny resets the peer (and -v says so), --allow lets it through", async () => {
+    const port = await freePort();
+    const srv = start(tsnc("-lv", "--deny", "127.0.0.1", "127.0.0.1", `${port}`));
+    await waitFor(() => listening(port), 5000, "listener");
+    const denied = await run(nc("-N", "127.0.0.1", `${port}`), { stdin: "x\n", timeoutMs: 3000 });
+    await srv.stop();
+    expect(await srv.stderr).toContain("tsnc: New connection denied: not allowed\n");
+    expect(denied.out).toBe("");
+
+    const port2 = await freePort();
+    const srv2 = start(tsnc("-l", "--allow", "127.0.0.0/8", "127.0.0.1", `${port2}`));
+    await waitFor(() => listening(port2), 5000, "listener");
+    const ok = await run(nc("-N", "127.0.0.1", `${port2}`), { stdin: "in\n", timeoutMs: 3000 });
+    expect(ok.code).toBe(0);
+    expect(await srv2.proc.exited).toBe(0);
+    expect(new TextDecoder().decode(await srv2.stdout)).toBe("in\n");
   });
 });
