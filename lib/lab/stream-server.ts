@@ -112,7 +112,6 @@ export async function startStreamServer(cfg: StreamServerConfig): Promise<Runnin
       }
       active++;
       s.data.counted = true;
-      trace.note(`client ${peer} connected (${active} connected)`);
       if (!unix) s.setNoDelay(true);
       if (cfg.sequential && current) {
         s.pause();
