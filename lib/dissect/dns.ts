@@ -242,7 +242,7 @@ function dissectEdnsOptions(msg: Tvb, pkt: Packet, rr: Node, off: number, len: n
 function pairRequest(msg: Tvb, pkt: Packet, top: Node, id: number, response: boolean, isTcp: boolean): void {
   if (pkt.info.inError) return;
   const st = pkt.session.state(owner, (): Pairing => ({ open: new Map(), responseIn: new Map(), requestOf: new Map() }));
-  const key = `${isTcp ? "t" : "u"}${conversationKey(pkt)}/${id}`;
+  const key = `${isTcp ? "t" : "u"}${conversationKey(pkt).key}/${id}`;
   if (pkt.session.pass === 1) {
     if (!response) st.open.set(key, { frame: pkt.num, ts: pkt.frame.ts });
     else {

@@ -18,6 +18,8 @@ import { raw, rawDissector } from "./raw.ts";
 import { ipv6, ipv6Dissector } from "./ipv6.ts";
 import { dns, dnsDissector, dnsHeuristic } from "./dns.ts";
 import { llc, llcDissector } from "./llc.ts";
+import { http, httpDissector } from "./http.ts";
+import { media, textLines } from "./http-body.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -46,6 +48,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [udp], dissectors: [udpDissector] },
   { protocols: [dns], dissectors: [dnsDissector, dnsHeuristic] },
   { protocols: [llc], dissectors: [llcDissector] },
+  { protocols: [http, textLines, media], dissectors: [httpDissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 

@@ -4,6 +4,7 @@ import type { FieldType } from "../dissect/field.ts";
 import { fieldText, hexBytes } from "./value.ts";
 import { nodeLabel } from "./value.ts";
 import { topLevel } from "./tree-text.ts";
+import { childrenInOrder } from "../dissect/expert.ts";
 
 /** Wireshark's ftenum numbers, the fifth element of a "_raw" array. */
 const FT_NUMBER: Readonly<Record<FieldType, number>> = {
@@ -66,10 +67,7 @@ export interface JsonChild {
 }
 
 export function childrenOf(n: Node): JsonChild[] {
-  const out: JsonChild[] = [];
-  for (const c of n.children ?? []) out.push({ node: c });
-  for (const e of n.expert ?? []) out.push({ expert: e });
-  return out;
+  return n.children || n.expert ? childrenInOrder(n) : [];
 }
 
 /** The top-level items of a packet: the frame (its own fields only) and each protocol layer. */

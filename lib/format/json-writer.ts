@@ -6,6 +6,12 @@ export type JsonValue = string | number | boolean | null | JsonObject | readonly
 
 export const obj = (members: [string, JsonValue][] = []): JsonObject => ({ members });
 
+/** A JSON string as tshark's json_dumper writes it: "</" is written "<\/" so the text is safe inside HTML. */
+export function jsonString(s: string): string {
+  const j = JSON.stringify(s);
+  return j.includes("</") ? j.replace(/<\//g, "<\\/") : j;
+}
+
 const isObject = (v: JsonValue): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Pretty form: two spaces per level, one member or element per line (tshark -T json). */
@@ -15,7 +21,7 @@ export function prettyJson(v: JsonValue, indent: string, out: string[]): void {
     out.push("{\n");
     const inner = indent + "  ";
     v.members.forEach(([k, m], i) => {
-      out.push(`${inner}${JSON.stringify(k)}: `);
+      out.push(`${inner}${jsonString(k)}: `);
       prettyJson(m, inner, out);
       out.push(i + 1 < v.members.length ? ",\n" : "\n");
     });
@@ -30,12 +36,12 @@ export function prettyJson(v: JsonValue, indent: string, out: string[]): void {
       out.push(i + 1 < v.length ? ",\n" : "\n");
     });
     out.push(`${indent}]`);
-  } else out.push(JSON.stringify(v));
+  } else out.push(typeof v === "string" ? jsonString(v) : JSON.stringify(v));
 }
 
 /** Compact form on one line (tshark -T ek). */
 export function compactJson(v: JsonValue): string {
-  if (isObject(v)) return "{" + v.members.map(([k, m]) => `${JSON.stringify(k)}:${compactJson(m)}`).join(",") + "}";
+  if (isObject(v)) return "{" + v.members.map(([k, m]) => `${jsonString(k)}:${compactJson(m)}`).join(",") + "}";
   if (Array.isArray(v)) return "[" + v.map(compactJson).join(",") + "]";
-  return JSON.stringify(v);
+  return typeof v === "string" ? jsonString(v) : JSON.stringify(v);
 }

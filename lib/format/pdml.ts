@@ -5,6 +5,7 @@ import { absTimeText } from "./time.ts";
 import { hexBytes, nodeLabel } from "./value.ts";
 import { expertGroupNumber, isTextItem, jsonValue, packetLayers, SEVERITY_NUMBER } from "./json-tree.ts";
 import { COLUMN_TITLES } from "./columns.ts";
+import { childrenInOrder } from "../dissect/expert.ts";
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#x27;" };
 /** Attribute text, escaped as Wireshark's xml_escape does. */
@@ -55,8 +56,10 @@ function hasBody(n: Node): boolean {
 function body(n: Node, indent: string, out: string[], open: string, close: string): void {
   if (!hasBody(n)) return void out.push(open + "/>");
   out.push(open + ">");
-  for (const c of n.children ?? []) nodeXml(c, indent + "  ", out);
-  for (const e of n.expert ?? []) expertXml(e, n.start, indent + "  ", out);
+  for (const c of childrenInOrder(n)) {
+    if (c.node) nodeXml(c.node, indent + "  ", out);
+    else expertXml(c.expert, n.start, indent + "  ", out);
+  }
   // the malformed marker carries a hidden copy of itself, as Wireshark's does
   if (n.field.type === "FT_PROTOCOL" && n.label !== null && n.expert) {
     out.push(`${indent}  <proto name="${n.field.abbrev}" showname="${xmlEscape(n.field.name)}" hide="yes" size="0" pos="${n.start}"/>`);

@@ -2,6 +2,7 @@
 import type { Expert, Node, Packet } from "../dissect/tree.ts";
 import { GENERATED, HIDDEN } from "../dissect/tree.ts";
 import { nodeLabel } from "./value.ts";
+import { childrenInOrder } from "../dissect/expert.ts";
 
 /** Which protocols get their whole subtree: all of them (-V), or only those -O named (the rest show one line). */
 export type DetailSelection = null | ReadonlySet<string>;
@@ -28,8 +29,12 @@ function walk(n: Node, depth: number, out: string[]): void {
   if (n.flags & HIDDEN) return;
   const indent = "    ".repeat(depth);
   out.push(indent + detailLabel(n));
-  if (n.children) for (const c of n.children) walk(c, depth + 1, out);
-  if (n.expert) for (const e of n.expert) expertLines(e, indent + "    ", out);
+  if (n.children || n.expert) {
+    for (const c of childrenInOrder(n)) {
+      if (c.node) walk(c.node, depth + 1, out);
+      else expertLines(c.expert, indent + "    ", out);
+    }
+  }
 }
 
 /**
