@@ -11,6 +11,8 @@ const { test, describe } = needs("tool:nc", "tool:ss");
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const listening = async (port: number, proto: "t" | "u" = "t") =>
   (await run(["ss", `-Hln${proto}`, `sport = :${port}`])).out.trim().length > 0;
+/** A unix stream listener is ready once ss lists it (the file appears at bind, a moment before listen). */
+const unixListening = async (path: string) => (await run(["ss", "-Hlx"])).out.includes(path);
 const unixBound = (path: string) => existsSync(path);
 /** Write to a started process's stdin pipe (kept open, so the tool sees no EOF). */
 const feed = (p: { stdin: unknown }, text: string) => {
@@ -91,7 +93,7 @@ describe("tsnc <-> nc", () => {
     for (const [server, client] of [[nc, tsnc], [tsnc, nc]] as const) {
       const path = sockPath("stream");
       const srv = start(["sh", "-c", '(echo srv; sleep 1) | exec "$@"', "sh", ...server("-l", "-U", path)]);
-      await waitFor(() => unixBound(path), 5000, "unix listener");
+      await waitFor(() => unixListening(path), 5000, "unix listener");
       const c = await run(client("-N", "-U", path), { stdin: "cli\n", timeoutMs: 5000 });
       await srv.stop();
       rmSync(path, { force: true });

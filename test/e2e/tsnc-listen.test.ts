@@ -39,7 +39,7 @@ describe("listener", () => {
     for (const tool of [nc, tsnc]) {
       const path = sockPath("lv");
       const srv = start(tool("-lvU", path));
-      await waitFor(() => existsSync(path), 5000, "unix listener");
+      await waitFor(async () => (await run(["ss", "-Hlx"])).out.includes(path), 5000, "unix listener");
       await run(nc("-N", "-U", path), { stdin: "x\n", timeoutMs: 4000 });
       await srv.stop();
       outs.push(asNc(await srv.stderr).replaceAll(path, "PATH") + ` left=${existsSync(path)}`);
