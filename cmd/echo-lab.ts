@@ -63,7 +63,7 @@ function command(cli: ReturnType<typeof cac>, name: string, help: string, tables
 
 function buildCli() {
   const cli = cac("echo-lab");
-  command(cli, "tcp-server", "The course's TCP server (port 12000, upper-case)", [ADDRESS, SERVER, STREAM_SERVER, STREAM, LESSON], (o: lab.Options) => lab.tcpServer(o));
+  command(cli, "tcp-server", "The course's TCP server (port 12000, upper-case)", [ADDRESS, SERVER, STREAM_SERVER, STREAM, LESSON], (o: lab.Options) => lab.streamServer(o));
   command(cli, "udp-server", "The course's UDP server (port 12000, upper-case)", [ADDRESS, SERVER, LESSON, [
     ["--drop <p>", "Simulate loss: drop each datagram (either way) with probability p"],
     ["--duplicate <p>", "Simulate duplication: send a reply twice with probability p"],

@@ -63,7 +63,7 @@ async function serveUntilSignal(server: { done: Promise<void>; stop(): void }): 
   await server.done;
 }
 
-export async function tcpServer(o: Options, unixPath?: string): Promise<void> {
+export async function streamServer(o: Options, unixPath?: string): Promise<void> {
   const io = streamIo(o);
   const host = unixPath === undefined ? await resolveHost(str(o.host) ?? "") : "";
   const port = parsePort(str(o.port));
@@ -131,7 +131,7 @@ export async function udpClient(o: Options, hostArg?: string, portArg?: string):
 
 export async function unixServer(o: Options, path?: string): Promise<void> {
   const at = path ?? DEFAULT_UNIX_PATH;
-  if (!o.dgram) return tcpServer(o, at);
+  if (!o.dgram) return streamServer(o, at);
   refuseStreamOptions(o, "unix-server --dgram");
   const server = await startUnixDgramServer({ path: at, mode: modeOf(o), bufsize: UDP_BUFSIZE, trace: traceOf(o, "server"), log });
   log(`unix datagram server on ${at}, mode ${modeOf(o)}`);
