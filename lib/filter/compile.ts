@@ -83,15 +83,30 @@ function cmpTest(ctx: CompileContext, t: Extract<Test, { t: "cmp" }>): Pred {
     if (t.b.t !== "string") fail(src, "Matches requires a double quoted string on the right side.", t.b.span);
     const re = compileRegex(src, t.b.text, t.b.span);
     rel = a.cls === "string" ? (x) => re.test(x as string) : (x) => re.test(latin1(x as Uint8Array));
-    return quant === "any" ? (pkt) => a.values(pkt).some((x) => rel(x, 0)) : (pkt) => {
-      const A = a.values(pkt);
+    const values = searchValues(a);
+    return quant === "any" ? (pkt) => values(pkt).some((x) => rel(x, 0)) : (pkt) => {
+      const A = values(pkt);
       return A.length > 0 && A.every((x) => rel(x, 0));
+    };
+  }
+  if (base === "contains" && a.ftype === "FT_ETHER" && t.b.t === "string") {
+    fail(src, `${prettyType(a.ftype)} cannot be converted from a string ("${t.b.text}").`, t.b.span);
+  }
+  if (base === "contains" && a.ftype === "FT_PROTOCOL") {
+    const b = operand(ctx, t.b, targetOf(a));
+    if (b.kind !== "const" && !compatible(a, b)) fail(src, `${entityText(src, t.a)} and ${entityText(src, t.b)} are not of compatible types.`, t.b.span);
+    const values = searchValues(a);
+    const has = containsOf("bytes");
+    return (pkt) => {
+      const A = values(pkt);
+      return A.length > 0 && anyPair(A, b.values(pkt), has);
     };
   }
   if (base === "contains" && a.cls !== "string" && a.cls !== "bytes") {
     fail(src, `${entityText(src, t.a)} (type=${prettyType(a.ftype)}) cannot participate in contains comparison.`, t.a.span);
   }
-  const b = operand(ctx, t.b, targetOf(a));
+  // "contains" takes any byte string, not a whole address, on the right of a MAC address field
+  const b = operand(ctx, t.b, base === "contains" && a.ftype === "FT_ETHER" ? { cls: "bytes", ftype: "FT_BYTES" } : targetOf(a));
   if (b.kind !== "const" && !compatible(a, b)) fail(src, `${entityText(src, t.a)} and ${entityText(src, t.b)} are not of compatible types.`, t.b.span);
   rel = base === "contains" ? containsOf(a.cls) : relationOf(base, a.cls);
   if (a.kind === "field" && a.field && b.consts) return fieldVsConstant(a, b.consts[0]!, rel, quant);
@@ -104,6 +119,16 @@ function cmpTest(ctx: CompileContext, t: Extract<Test, { t: "cmp" }>): Pred {
         const A = a.values(pkt);
         return A.length > 0 && allPairs(A, b.values(pkt), rel);
       };
+}
+
+/**
+ * What contains / matches search: a protocol's value is the rest of the packet from its first byte (Wireshark
+ * keeps the protocol's whole tvb), even though len() and slices see only the protocol's own length.
+ */
+function searchValues(a: Operand): (pkt: Packet) => readonly Val[] {
+  if (a.ftype !== "FT_PROTOCOL" || !a.nodes) return (pkt) => a.values(pkt);
+  const nodes = a.nodes;
+  return (pkt) => nodes(pkt).map((n) => n.data.subarray(n.start));
 }
 
 /** The hot path: one field against one constant, straight off the packet's index. */

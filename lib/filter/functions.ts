@@ -27,7 +27,8 @@ function isField(e: Entity): boolean {
 /** The one argument, which must be a field (len, count, string). */
 function fieldArg(ctx: CompileContext, e: Call, sub: Sub, allowSlice: boolean): Operand {
   const a = e.args[0]!;
-  if (!isField(a) && !(allowSlice && a.t === "slice")) fail(ctx.src, `Only fields can be used as parameter for ${e.name}()`, a.span);
+  // tshark keeps no position for a slice, so its message has no caret line then
+  if (!isField(a) && !(allowSlice && a.t === "slice")) fail(ctx.src, `Only fields can be used as parameter for ${e.name}()`, a.t === "slice" ? undefined : a.span);
   return sub(a);
 }
 
@@ -77,7 +78,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
   len: {
     min: 1, max: 1,
     build(ctx, e, sub) {
-      const op = fieldArg(ctx, e, sub, true);
+      const op = fieldArg(ctx, e, sub, false);
       const nodes = op.nodes;
       const values = nodes
         ? (pkt: Packet) => nodes(pkt).map((n) => (typeof n.value === "string" ? ENC.encode(n.value).length : n.value instanceof Uint8Array ? n.value.length : n.length))

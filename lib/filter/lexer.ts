@@ -42,6 +42,7 @@ function matchAt(re: RegExp, s: string, i: number): string {
 
 /** A word never swallows "..": "80..90" is 80, .., 90. */
 function cutAtDotDot(w: string): string {
+  if (w === "") return w;
   const k = w.indexOf("..", 1);
   return k > 0 ? w.slice(0, k) : w;
 }
@@ -122,7 +123,7 @@ export function scanFilter(src: string): Token[] {
       const raw = c !== '"';
       const q = raw ? i + 1 : i;
       const end = closingQuote(src, q, '"');
-      if (end < 0) fail(src, "The final quote was missing from a quoted string.", { pos: i, len: 1 });
+      if (end < 0) fail(src, "The final quote was missing from a quoted string.", { pos: src.length, len: 1 });
       const bytes = unescape(src, src.slice(q + 1, end), q + 1, raw);
       out.push({ kind: "string", text: bytesToText(bytes), pos: i, len: end + 1 - i, raw });
       i = end + 1;
@@ -130,7 +131,7 @@ export function scanFilter(src: string): Token[] {
     }
     if (c === "'") {
       const end = closingQuote(src, i, "'");
-      if (end < 0) fail(src, "The final quote was missing from a quoted string.", { pos: i, len: 1 });
+      if (end < 0) fail(src, "The final quote was missing from a quoted string.", { pos: src.length, len: 1 });
       const written = src.slice(i, end + 1);
       const bytes = unescape(src, src.slice(i + 1, end), i + 1, false);
       if (bytes.length !== 1) fail(src, `${written} is too long to be a valid character constant.`, { pos: i, len: written.length });
@@ -145,7 +146,9 @@ export function scanFilter(src: string): Token[] {
       i = end + 1;
       continue;
     }
-    const colon = matchAt(COLON_WORD, src, i);
+    let colon = matchAt(COLON_WORD, src, i);
+    // "56:49:" is the bytes 56:49 and a stray ":"; only "aa:" (one byte) and IPv6's "::" may end in a colon
+    if (colon.endsWith(":") && !colon.endsWith("::") && colon.indexOf(":") !== colon.length - 1) colon = colon.slice(0, -1);
     const word = /[A-Za-z0-9_.]/.test(c) && !src.startsWith("..", i) ? cutAtDotDot(matchAt(WORD, src, i)) : "";
     const forced = c === ":" ? matchAt(COLON_LITERAL, src, i) : "";
     const best = [colon, word, forced].reduce((a, b) => (b.length > a.length ? b : a));

@@ -157,6 +157,8 @@ function toIpv6(src: string, lit: LiteralIn): Val {
 /** Hex byte text: "aa:bb:cc", "aa-bb", "aa.bb", "aabbcc", a single "7" or "7a"; undefined when not bytes. */
 export function bytesOf(s: string): Uint8Array | undefined {
   if (/^[0-9A-Fa-f]{1,2}$/.test(s)) return Uint8Array.of(parseInt(s, 16));
+  // Cisco-style "ffff.ffff.ffff": dots between groups of four digits
+  if (/^[0-9A-Fa-f]{4}(?:\.[0-9A-Fa-f]{4})+$/.test(s)) return bytesOf(s.replace(/\./g, ""));
   const sep = /[:.\-]/.exec(s)?.[0];
   const parts = sep ? s.split(sep) : s.length % 2 === 0 ? s.match(/../g) ?? [] : [];
   if (!parts.length || parts.some((p) => !/^[0-9A-Fa-f]{1,2}$/.test(p))) return undefined;

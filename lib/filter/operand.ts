@@ -156,17 +156,30 @@ function isConstEntity(e: Entity): boolean {
   return e.t === "literal" ? !fieldOfWord(e.text) : e.t === "string" || e.t === "char" || (e.t === "neg" && isConstEntity(e.a));
 }
 
-function arithOperand(ctx: CompileContext, e: Extract<Entity, { t: "arith" }>): Operand {
-  if (isConstEntity(e.a)) fail(ctx.src, "Constant arithmetic expression on the LHS is invalid.", e.a.span);
-  const a = operand(ctx, e.a);
-  const b = operand(ctx, e.b, { cls: a.cls, ftype: a.ftype, field: a.field });
-  if (a.cls !== b.cls && !(a.cls === "int" && b.cls === "int")) {
-    fail(ctx.src, `${entityText(ctx.src, e.a)} and ${entityText(ctx.src, e.b)} are not of compatible types.`, e.b.span);
+/** Whether the left operand's type supports the operator ("FT_IPv4 cannot /."). */
+function checkArith(ctx: CompileContext, e: Extract<Entity, { t: "arith" }>, a: Operand): void {
+  const ok =
+    e.op === "&" ? a.cls === "int" || a.cls === "bool" || a.cls === "ipv4" || a.cls === "bytes" || a.cls === "ipv6"
+    : a.cls === "int" || a.cls === "float" || a.cls === "reltime";
+  if (!ok) fail(ctx.src, `${a.ftype} cannot ${e.op}.`, e.a.span);
+}
+
+function arithOperand(ctx: CompileContext, e: Extract<Entity, { t: "arith" }>, target?: Target): Operand {
+  // a constant side takes the type of the other side; two constants need a target (the comparison's other side)
+  const aConst = isConstEntity(e.a), bConst = isConstEntity(e.b);
+  if (aConst && bConst && !target) fail(ctx.src, "Constant arithmetic expression on the LHS is invalid.", e.a.span);
+  let a: Operand, b: Operand;
+  if (aConst && !bConst) {
+    b = operand(ctx, e.b, target);
+    a = constOperand(ctx, e.a, { cls: b.cls, ftype: b.ftype, field: b.field });
+    checkArith(ctx, e, a);
+  } else {
+    a = aConst ? constOperand(ctx, e.a, target!) : operand(ctx, e.a, target);
+    checkArith(ctx, e, a);
+    b = bConst ? constOperand(ctx, e.b, { cls: a.cls, ftype: a.ftype, field: a.field }) : operand(ctx, e.b, { cls: a.cls, ftype: a.ftype, field: a.field });
   }
+  if (a.cls !== b.cls) fail(ctx.src, `${entityText(ctx.src, e.a)} and ${entityText(ctx.src, e.b)} are not of compatible types.`, e.b.span);
   const bytes = a.cls === "bytes" || a.cls === "ipv6";
-  if (bytes && e.op !== "&") fail(ctx.src, `${prettyType(a.ftype)} cannot ${e.op}.`, e.span);
-  const numeric = a.cls === "int" || a.cls === "ipv4" || a.cls === "bool" || (a.cls === "float" && e.op !== "&") || (a.cls === "reltime" && e.op !== "&");
-  if (!bytes && !numeric) fail(ctx.src, `${a.ftype} cannot ${e.op}.`, e.a.span);
   const fn = ARITH[e.op]!;
   const float = a.cls === "float";
   return {
@@ -230,9 +243,12 @@ export function operand(ctx: CompileContext, e: Entity, target?: Target): Operan
     case "slice":
       return sliceOperand(ctx, e);
     case "arith":
-      return arithOperand(ctx, e);
+      return arithOperand(ctx, e, target);
     case "neg": {
-      if (isConstEntity(e.a) && target) return constOperand(ctx, e, target);
+      if (isConstEntity(e.a)) {
+        if (!target) fail(ctx.src, "Constant arithmetic expression on the LHS is invalid.", e.a.span);
+        return constOperand(ctx, e, target);
+      }
       const a = operand(ctx, e.a, target);
       if (a.cls !== "int" && a.cls !== "float" && a.cls !== "reltime") fail(ctx.src, `${prettyType(a.ftype)} cannot be negated.`, e.span);
       return {

@@ -1,7 +1,7 @@
 // Test support: run a compiled display filter over a capture with the dissection engine, as tsshark -Y would.
 import { allFields } from "../../lib/dissect/field.ts";
 import { dissectFrame } from "../../lib/dissect/engine.ts";
-import { openFrameFile } from "../../lib/dissect/file-source.ts";
+import { openCaptureFile } from "../../lib/pcap/read-capture.ts";
 import { newTables } from "../../lib/dissect/registry.ts";
 import { Session } from "../../lib/dissect/session.ts";
 import { compileDisplayFilter } from "../../lib/filter/compile.ts";
@@ -12,12 +12,13 @@ export async function matchingFrames(file: string, filter: string, full = false)
   const want = new Uint8Array(allFields.length);
   for (const x of f.fields) want[x.id] = 1;
   const session = new Session({ tables: newTables() });
-  const source = await openFrameFile(file);
+  const source = await openCaptureFile(file);
   const out: number[] = [];
   let n = 0;
-  for (const frame of source.frames()) {
+  for await (const frame of source.frames) {
     const pkt = dissectFrame(session, frame, ++n, { full: full || f.needsFullTree, want, columns: false });
     if (f.test(pkt)) out.push(n);
   }
+  source.close();
   return out;
 }
