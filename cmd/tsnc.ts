@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
   if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent);
   if (o.unix) return runUnixClient(o, plan.stream);
-  return runTcpClient(o, r, plan.stream, plan.dialer);
+  return runTcpClient(o, r, plan.stream, plan.dialer, plan.resolveTarget);
 }
 
 // Not runTool: its flush touches process.stdout, which costs Bun ~30 ms of startup; tsnc writes through its own sinks.

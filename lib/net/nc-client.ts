@@ -5,6 +5,7 @@ import type { NcOptions } from "./nc-options.ts";
 import type { NcReporter } from "./nc-messages.ts";
 import { parsePort, parsePortArgs, shuffled } from "./ports.ts";
 import { resolveHost, type ResolvedAddress } from "./resolve.ts";
+import { ipFamily } from "./sockaddr.ts";
 import { ConnectTimeout, dialTcp, dialTcpFd, dialUnix, type DialOptions } from "./dial.ts";
 import type { ByteStream } from "./stream.ts";
 
@@ -49,7 +50,14 @@ export async function runUnixClient(o: NcOptions, session: SessionRunner): Promi
  * `tsnc host port...`: for each port (in order, or shuffled with -r), try each address until one connects.
  * With -z the connection is closed at once. rc 0 when any port connected, else 1 (nc's rule).
  */
-export async function runTcpClient(o: NcOptions, r: NcReporter, session: SessionRunner, dial: TcpDialer = directDialer): Promise<number> {
+export async function runTcpClient(
+  o: NcOptions,
+  r: NcReporter,
+  session: SessionRunner,
+  dial: TcpDialer = directDialer,
+  /** false through a proxy: the proxy resolves the destination, so its name is passed on as typed */
+  resolveTarget = true,
+): Promise<number> {
   const ports = parsePortArgs(o.ports, "tcp");
   const order = o.randomize ? shuffled(ports) : ports;
   const d = dialOptionsOf(o);
@@ -58,7 +66,7 @@ export async function runTcpClient(o: NcOptions, r: NcReporter, session: Session
   let anyOpen = false;
   for (const [i, port] of order.entries()) {
     if (i > 0 && o.intervalSec > 0) await Bun.sleep(o.intervalSec * 1000);
-    addresses ??= await resolveHost(host, port, o.family, o.numeric);
+    addresses ??= resolveTarget ? await resolveHost(host, port, o.family, o.numeric) : [{ address: host, family: ipFamily(host) === 6 ? "IPv6" : "IPv4" }];
     let stream: ByteStream | undefined;
     const t0 = performance.now();
     let address = addresses[0]!.address;

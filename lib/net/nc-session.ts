@@ -12,6 +12,7 @@ import { execCommandOf, runExec } from "./exec.ts";
 import { openSessionLog } from "./session-log.ts";
 import { withObserver } from "./logged-stream.ts";
 import { ACL_DENIED, buildAcl } from "./acl.ts";
+import { proxyDialer, proxyPlanOf } from "./proxy-dial.ts";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -20,6 +21,8 @@ export interface SessionPlan {
   readonly dialer: TcpDialer;
   /** whether -k may serve clients side by side (true when sessions do not share stdin) */
   readonly concurrent: boolean;
+  /** false when a proxy resolves the destination */
+  readonly resolveTarget: boolean;
 }
 
 /** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
@@ -27,8 +30,6 @@ const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
   ["--broker", (o) => o.broker],
   ["--chat", (o) => o.chat],
   ["--ssl", (o) => o.ssl],
-  ["-x", (o) => o.proxy !== undefined],
-  ["--proxy", (o) => o.ncatProxy !== undefined],
 ];
 
 /** A source that is always at EOF, for -d and --recv-only (stdin is never opened). */
@@ -80,7 +81,9 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
     if (why === "idle" && o.idleTimeoutMs !== undefined) throw new ToolError(`Idle timeout expired (${o.idleTimeoutMs} ms).`, 1);
   };
   const admit = await admissionOf(o, r);
-  const dialer = o.passFd && !o.listen ? fdPassDialer : directDialer;
+  const proxy = o.listen ? undefined : proxyPlanOf(o);
+  const dialer = proxy ? proxyDialer(proxy, o, r) : o.passFd && !o.listen ? fdPassDialer : directDialer;
+  const resolveTarget = proxy === undefined;
   // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
   if (exec) {
@@ -88,7 +91,7 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
       await runExec(s, exec);
       await s.close(true);
     };
-    return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true };
+    return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true, resolveTarget };
   }
-  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit, dialer, concurrent: false };
+  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit, dialer, concurrent: false, resolveTarget };
 }
