@@ -59,37 +59,60 @@ export async function runBench(cfg: BenchConfig): Promise<BenchResult> {
   const t0 = performance.now();
   const deadline = cfg.durationS > 0 ? t0 + cfg.durationS * 1000 : Infinity;
   const perConn = cfg.durationS > 0 ? Infinity : cfg.requests;
-  const counts = { errors: 0, lost: 0 };
+  const counts = { errors: 0, lost: 0, connects: 0 };
   await Promise.all(Array.from({ length: cfg.connections }, () => (cfg.udp ? udpWorker : tcpWorker)(cfg, req, perConn, deadline, lat, counts)));
   const seconds = (performance.now() - t0) / 1000;
   return {
     target: hostPort(cfg.host, cfg.port), transport: cfg.udp ? "udp" : "tcp", connections: cfg.connections, size: cfg.size,
     pipeline: cfg.pipeline, completed: lat.count, errors: counts.errors, lost: counts.lost, seconds, latenciesMs: lat.values(),
+    connects: cfg.udp ? cfg.connections : counts.connects,
   };
 }
 
 type Recorder = ReturnType<typeof recorder>;
 
-/** One TCP connection: keep `pipeline` requests in flight; every '\n' that comes back completes the oldest. */
-async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadline: number, lat: Recorder, counts: { errors: number }): Promise<void> {
+/**
+ * One TCP client: keep `pipeline` requests in flight; every '\n' that comes back completes the oldest. A server that
+ * closes after answering everything sent (the course's server answers once per connection) is connected to again.
+ */
+async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadline: number, lat: Recorder, counts: { errors: number; connects: number }): Promise<void> {
+  let issued = 0;
+  const t = cfg.trace;
+  for (;;) {
+    const outcome = await tcpSession(cfg, req, total - issued, deadline, lat);
+    counts.connects++;
+    issued += outcome.sent;
+    t.call("close()", undefined, `after ${outcome.sent} request${outcome.sent === 1 ? "" : "s"}${outcome.end === "server-closed" ? ", closed by the server" : ""}`);
+    if (outcome.end === "broken") return void counts.errors++;
+    if (outcome.end === "finished" || issued >= total || performance.now() >= deadline) return;
+  }
+}
+
+type SessionEnd = "finished" | "server-closed" | "broken";
+
+/** One connection's life: how many requests it used up (answered, when the server closed it), and how it ended. */
+async function tcpSession(cfg: BenchConfig, req: Uint8Array, budget: number, deadline: number, lat: Recorder): Promise<{ sent: number; end: SessionEnd }> {
   const sentAt: number[] = [];
   let head = 0;
   let sent = 0;
-  /** requests sent in all; `sent` restarts when answered ones are pruned */
-  let issued = 0;
-  let done!: () => void;
-  const finished = new Promise<void>((r) => (done = r));
+  /** requests answered before the last pruning of sentAt */
+  let pruned = 0;
+  let weEnded = false;
+  let done!: (end: SessionEnd) => void;
+  const finished = new Promise<SessionEnd>((r) => (done = r));
   let q: ReturnType<typeof writeQueue>;
+  const finish = (s: Socket<undefined>) => {
+    weEnded = true;
+    s.end();
+  };
   const more = (s: Socket<undefined>) => {
     const now = performance.now();
-    if (now >= deadline && sent - head === 0) return void s.end();
-    while (sent < total && sent - head < cfg.pipeline && now < deadline) {
+    while (pruned + sent < budget && sent - head < cfg.pipeline && now < deadline) {
       sentAt.push(performance.now());
       sent++;
-      issued++;
       q.write(req);
     }
-    if (sent - head === 0) s.end();
+    if (sent - head === 0) finish(s);
   };
   let socket: Socket<undefined>;
   try {
@@ -106,16 +129,14 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
           if (head > 4096) {
             sentAt.splice(0, head);
             sent -= head;
-            total -= head;
+            pruned += head;
             head = 0;
           }
-          more(s);
+          if (!weEnded) more(s);
         },
         drain: () => q.drain(),
-        close: () => {
-          if (sent - head > 0) counts.errors++;
-          done();
-        },
+        // a server that answered and then closed (the course's, once per connection) may have crossed our next request
+        close: () => done(weEnded ? "finished" : pruned + head > 0 ? "server-closed" : "broken"),
         error: () => {},
       },
     });
@@ -131,8 +152,9 @@ async function tcpWorker(cfg: BenchConfig, req: Uint8Array, total: number, deadl
   }
   q = writeQueue(socket as Socket<unknown>);
   more(socket);
-  await finished;
-  t.call("close()", undefined, `after ${issued} requests`);
+  const end = await finished;
+  // requests the server never answered before closing are sent again on the next connection
+  return { sent: end === "server-closed" ? pruned + head : pruned + sent, end };
 }
 
 /** One UDP socket: datagrams of `size` bytes; a reply completes the oldest request, silence past the timeout loses it. */

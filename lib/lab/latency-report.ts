@@ -12,6 +12,8 @@ export interface BenchResult {
   /** UDP requests whose reply never came */
   readonly lost: number;
   readonly seconds: number;
+  /** TCP connections opened in all: more than `connections` when the server closes after each reply */
+  readonly connects: number;
   /** one entry per completed request, in milliseconds */
   readonly latenciesMs: Float64Array;
 }
@@ -76,6 +78,7 @@ export function renderText(r: BenchResult, c: Colors): string {
   return [
     `echo-lab bench: ${r.target} over ${r.transport.toUpperCase()}, ${r.connections} connection${r.connections === 1 ? "" : "s"}, ${r.size}-byte requests, pipeline ${r.pipeline}`,
     `  requests     ${r.completed} in ${r.seconds.toFixed(2)} s (${r.errors} errors${r.transport === "udp" ? `, ${r.lost} lost` : ""})`,
+    ...(r.connects > r.connections ? [`  connections  ${r.connects} opened: the server closed connections after replying, so bench connected again`] : []),
     `  requests/s   ${c.bold(s.requestsPerSecond.toFixed(0))}`,
     `  throughput   ${mb} MB/s each way`,
     `  latency      p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`,
@@ -89,7 +92,7 @@ export function renderJson(r: BenchResult): Record<string, unknown> {
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return {
     target: r.target, transport: r.transport, connections: r.connections, size: r.size, pipeline: r.pipeline,
-    requests: r.completed, errors: r.errors, lost: r.lost, seconds: round(r.seconds),
+    requests: r.completed, errors: r.errors, lost: r.lost, connects: r.connects, seconds: round(r.seconds),
     requests_per_second: Math.round(s.requestsPerSecond), bytes_per_second: Math.round(s.bytesPerSecond),
     latency_ms: { p50: round(s.p50), p90: round(s.p90), p99: round(s.p99), max: round(s.max) },
   };

@@ -1,7 +1,8 @@
 // The load generator against our server and the course's echo peer, and the build's demo.
 import { expect, test } from "bun:test";
-import { run } from "../support/proc.ts";
-import { lab, startServer } from "./lab-process.ts";
+import { needs } from "../support/needs.ts";
+import { freePort, run } from "../support/proc.ts";
+import { course, lab, startServer } from "./lab-process.ts";
 
 test("bench --json counts every request and reports latency percentiles", async () => {
   const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1"));
@@ -18,6 +19,20 @@ test("bench --json counts every request and reports latency percentiles", async 
     await srv.stop();
   }
 });
+
+needs("tool:python3").test("bench drives the course's server, which answers once per connection, by connecting again", async () => {
+  const port = await freePort();
+  const py = await startServer(course("TCPServer.py", String(port)), port);
+  try {
+    const r = await run(lab("bench", "127.0.0.1", String(port), "--connections", "2", "--requests", "5", "--json"), { timeoutMs: 20_000 });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect([j.requests, j.errors]).toEqual([10, 0]);
+    expect(j.connects).toBeGreaterThanOrEqual(10);
+  } finally {
+    await py.stop();
+  }
+}, 30_000);
 
 test("bench over UDP, and the text report with its histogram", async () => {
   const srv = await startServer(lab("udp-server", "--port", "0", "--host", "127.0.0.1"));
