@@ -74,8 +74,9 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
   const v4 = hasFamily(sel, FAMILY.INET);
   const v6 = hasFamily(sel, FAMILY.INET6);
   if (!v4 && !v6) return out;
-  // ss asks for AF_INET then AF_INET6 unless -6 was the last family named.
-  const families = sel.preferredFamily === FAMILY.INET6 ? [FAMILY.INET6] : sel.preferredFamily === FAMILY.INET ? [FAMILY.INET] : [FAMILY.INET, FAMILY.INET6];
+  // ss asks for AF_INET then AF_INET6 unless -4/-6 was the last family named; each dump holds one family,
+  // so a family the selection leaves out is simply not asked for.
+  const families = (sel.preferredFamily === FAMILY.INET6 ? [FAMILY.INET6] : sel.preferredFamily === FAMILY.INET ? [FAMILY.INET] : [FAMILY.INET, FAMILY.INET6]).filter((af) => hasFamily(sel, af));
   for (const t of INET_TABLES) {
     if (!hasDb(sel, t.db)) continue;
     const forced = t.proc !== undefined && procForced(t.proc);
@@ -84,7 +85,7 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
     let failedErrno: number | undefined;
     for (const af of forced ? [] : families) {
       const r = tryNetlink(() => dumpInet(af, t.proto, t.db, sel.states, o));
-      if ("ok" in r) for (const s of r.ok) if (hasFamily(sel, s.family)) got.push(s);
+      if ("ok" in r) for (const s of r.ok) got.push(s);
       if ("failed" in r) {
         failed = r.failed;
         failedErrno = r.errno;

@@ -1,6 +1,5 @@
 // -r: addresses to host names the way gethostbyaddr finds them (/etc/hosts first, then the system resolver).
 import { readFileSync } from "node:fs";
-import { promises as dns } from "node:dns";
 import { isAnyText, pton4, pton6, ntop4, ntop6 } from "./inet-address.ts";
 import { FAMILY, type SocketRecord } from "./record.ts";
 
@@ -33,6 +32,8 @@ export async function reverseNames(records: readonly SocketRecord[], timeoutMs =
     for (const e of [r.local, r.remote]) if (!isAnyText(e.addr)) want.add(e.addr);
   }
   const file = hostsFile();
+  // node:dns costs tens of milliseconds to load: only -r pays for it.
+  const dns = (await import("node:dns")).promises;
   const pending: Promise<void>[] = [];
   for (const a of want) {
     const n = file.get(a);

@@ -14,6 +14,7 @@ import { ssUsage } from "./ss-usage.ts";
 import { reverseNames } from "./host-names.ts";
 import { snakeKeys, socketsJson } from "./json-view.ts";
 import { watchSockets } from "./watch.ts";
+import { fastEligible, fastListing } from "./ss-fast.ts";
 import { followDestroyed } from "./events.ts";
 import { switchNetns } from "./netns.ts";
 import { NETLINK, NlRequester } from "./netlink.ts";
@@ -167,15 +168,22 @@ export async function ssMain(argv: readonly string[], tool: string, write: (s: s
   if (typeof plan === "number") return plan;
   if (settings.watch !== undefined) return watchSockets(plan, settings.watch, write);
   if (settings.events) return followDestroyed(plan, await displayFor(plan, []));
+  const tty = Boolean(process.stdout.isTTY);
+  const screen = tty ? process.stdout.columns : undefined;
+  const paint = colorWanted(1) ? stateColors(colors(1)) : undefined;
+  if (fastEligible(plan)) {
+    const out = fastListing(plan, settings.processes ? socketOwners(false) : undefined, screen, paint);
+    if (out) {
+      write(out);
+      return 0;
+    }
+  }
   const records = readPlan(plan);
   const display = await displayFor(plan, records);
   if (settings.json) {
     write(JSON.stringify(socketsJson(records, display), null, 2) + "\n");
     return 0;
   }
-  const tty = Boolean(process.stdout.isTTY);
-  const screen = tty ? process.stdout.columns : undefined;
-  const paint = colorWanted(1) ? stateColors(colors(1)) : undefined;
   write(renderSsListing(records, display, plan.oneTable, plan.oneState, screen, paint));
   return 0;
 }

@@ -35,17 +35,18 @@ const IPPROTO_UDP = 17;
 
 /** resolve_service: "*" for 0, the /etc/services name unless -n or the port is ephemeral, raw sockets by protocol. */
 const PORT_TEXT: string[] = [];
-function portText(port: number, netid: string, numeric: boolean): string {
+const NAMED_PORT_TEXT: string[] = [];
+export function portText(port: number, netid: string, numeric: boolean): string {
   if (port === 0) return "*";
   if (numeric) return (PORT_TEXT[port] ??= String(port));
   if (netid === "raw" || netid === "???" || netid === "icmp6") return protocolName(port);
-  if (isEphemeral(port)) return String(port);
-  return serviceName(port, netid === "udp" ? "udp" : "tcp") ?? String(port);
+  const udp = netid === "udp";
+  return (NAMED_PORT_TEXT[udp ? port + 65536 : port] ??= isEphemeral(port) ? String(port) : (serviceName(port, udp ? "udp" : "tcp") ?? String(port)));
 }
 
 /** inet_addr_print: "*" for a dual-stack wildcard, brackets around IPv6, host names under -r. */
 const COLON_TEXT = new Map<string, string>();
-const withColon = (addr: string): string => {
+export const withColon = (addr: string): string => {
   let t = COLON_TEXT.get(addr);
   if (t === undefined) COLON_TEXT.set(addr, (t = `${addr}:`));
   return t;
@@ -114,7 +115,7 @@ const glibcMinor = (dev: number): number => ((dev & 0xff) | ((dev >>> 12) & ~0xf
 
 const QUEUE_TEXT: string[] = [];
 /** "%-6d" of a queue length; small values come from a table. */
-const queueText = (n: number): string => (n >= 0 && n < 256 ? (QUEUE_TEXT[n] ??= String(n).padEnd(6)) : String(n).padEnd(6));
+export const queueText = (n: number): string => (n >= 0 && n < 256 ? (QUEUE_TEXT[n] ??= String(n).padEnd(6)) : String(n).padEnd(6));
 
 /** The ten fields of one socket. */
 export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
