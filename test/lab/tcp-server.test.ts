@@ -72,6 +72,13 @@ describe("concurrent server", () => {
     expect([...got]).toEqual([...expected, 0x0a]);
   });
 
+  test("echo-lab's client passes binary lines through to stdout untouched", async () => {
+    const line = new Uint8Array([0x80, 0xff, 0x00, 0x61, 0xc3, 0x28, 0x7a]);
+    const r = await run(lab("tcp-client", "127.0.0.1", String(srv.port), "--framing", "line"), { stdin: new Uint8Array([...line, 0x0a]) });
+    const head = [...bytes("From Server: ")];
+    expect([...r.stdout]).toEqual([...head, 0x80, 0xff, 0x00, 0x41, 0xc3, 0x28, 0x5a, 0x0a]);
+  });
+
   test("10 MB with no newline in line mode: bounded pieces, a clear warning, not a byte lost", async () => {
     const size = 10 * 1024 * 1024;
     const got = await exchange(srv.port, new Uint8Array(size).fill(0x61), (g) => g.length >= size, true);
