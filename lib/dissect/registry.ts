@@ -20,6 +20,7 @@ import { dns, dnsDissector, dnsHeuristic } from "./dns.ts";
 import { llc, llcDissector } from "./llc.ts";
 import { http, httpDissector } from "./http.ts";
 import { media, textLines } from "./http-body.ts";
+import { tls, tlsDissector } from "./tls.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -49,6 +50,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [dns], dissectors: [dnsDissector, dnsHeuristic] },
   { protocols: [llc], dissectors: [llcDissector] },
   { protocols: [http, textLines, media], dissectors: [httpDissector] },
+  { protocols: [tls], dissectors: [tlsDissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 

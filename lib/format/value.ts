@@ -4,6 +4,7 @@ import { valueName } from "../dissect/field.ts";
 import type { Node } from "../dissect/tree.ts";
 import { etherAt, ipv4Text, ipv6At } from "./address.ts";
 import { absTimeText } from "./time.ts";
+import { macName } from "../dissect/names.ts";
 
 const HEXBYTE: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
@@ -97,6 +98,9 @@ export function doubleText(v: number): string {
   return String(Number(v.toPrecision(15)));
 }
 
+/** Label options a run sets once (-n turns MAC names off in the tree as in the columns). */
+export const displayOptions = { resolveMac: true };
+
 /** The value part of a -V label: value names, units and the base's hex/decimal pairs. */
 export function displayValue(n: Node): string {
   const f = n.field;
@@ -127,11 +131,20 @@ export function displayValue(n: Node): string {
       default:
         num = String(v);
     }
-    if (name !== undefined) return `${name} (${f.base === "BASE_HEX_DEC" ? hex : num})`;
+    if (name !== undefined) return f.base === "BASE_NONE" ? name : `${name} (${f.base === "BASE_HEX_DEC" ? hex : num})`;
     if (f.strings && (f.strings.size || f.ranges)) return `Unknown (${num})`;
     return f.unit ? `${num} ${f.unit}` : num;
   }
-  if (f.type === "FT_ETHER") return fieldText(n);
+  if (f.type === "FT_ETHER") {
+    const raw = fieldText(n);
+    if (!displayOptions.resolveMac) return raw;
+    const bytes = v instanceof Uint8Array ? v : n.data;
+    const at = v instanceof Uint8Array ? 0 : n.start;
+    return `${macName(bytes, at, true)} (${raw})`;
+  }
+  // Wireshark's labels show at most 36 bytes of a byte string, then an ellipsis
+  if (f.type === "FT_BYTES" && !(v instanceof Uint8Array) && n.length > 36) return hexBytes(n.data, n.start, 36) + "\u2026";
+  if (f.type === "FT_BYTES" && n.length === 0 && !(v instanceof Uint8Array)) return "<MISSING>";
   if (f.type === "FT_RELATIVE_TIME") return `${relTimeText(v as bigint)} seconds`;
   return fieldText(n);
 }

@@ -1,0 +1,81 @@
+// The TLS protocol and its fields (record layer, handshake, hello extensions), as Wireshark 4.0 names them.
+import { defineProtocol, type FieldSpec } from "./field.ts";
+import * as V from "./values/tls-values.ts";
+
+const u8 = (name: string, strings?: FieldSpec["strings"]): FieldSpec => ({ name, type: "FT_UINT8", base: "BASE_DEC", ...(strings ? { strings } : {}) });
+const u16 = (name: string, strings?: FieldSpec["strings"]): FieldSpec => ({ name, type: "FT_UINT16", base: "BASE_DEC", ...(strings ? { strings } : {}) });
+const hex16 = (name: string, strings?: FieldSpec["strings"]): FieldSpec => ({ name, type: "FT_UINT16", base: "BASE_HEX", ...(strings ? { strings } : {}) });
+const none = (name: string): FieldSpec => ({ name, type: "FT_NONE" });
+const bytes = (name: string): FieldSpec => ({ name, type: "FT_BYTES" });
+const str = (name: string): FieldSpec => ({ name, type: "FT_STRING" });
+
+export const tls = defineProtocol({ abbrev: "tls", name: "Transport Layer Security", short: "TLS" }, {
+  record: none("Record Layer"),
+  "record.content_type": u8("Content Type", V.CONTENT_TYPES),
+  "record.opaque_type": u8("Opaque Type", V.CONTENT_TYPES),
+  "record.version": hex16("Version", V.TLS_VERSIONS),
+  "record.length": u16("Length"),
+  app_data: bytes("Encrypted Application Data"),
+  alert_message: none("Alert Message"),
+  "alert_message.level": u8("Level", V.ALERT_LEVELS),
+  "alert_message.desc": u8("Description", V.ALERT_DESCRIPTIONS),
+  change_cipher_spec: none("Change Cipher Spec Message"),
+  handshake: none("Handshake Protocol"),
+  "handshake.type": u8("Handshake Message Type", V.HANDSHAKE_TYPES),
+  "handshake.length": { name: "Length", type: "FT_UINT24", base: "BASE_DEC" },
+  "handshake.version": hex16("Version", V.TLS_VERSIONS),
+  "handshake.random": bytes("Random"),
+  "handshake.random_time": { name: "GMT Unix Time", type: "FT_ABSOLUTE_TIME" },
+  "handshake.random_bytes": bytes("Random Bytes"),
+  "handshake.session_id_length": u8("Session ID Length"),
+  "handshake.session_id": bytes("Session ID"),
+  "handshake.cipher_suites_length": u16("Cipher Suites Length"),
+  "handshake.ciphersuites": none("Cipher Suites"),
+  "handshake.ciphersuite": hex16("Cipher Suite", V.CIPHER_SUITES),
+  "handshake.comp_methods_length": u8("Compression Methods Length"),
+  "handshake.comp_methods": none("Compression Methods"),
+  "handshake.comp_method": u8("Compression Method", V.COMPRESSION_METHODS),
+  "handshake.extensions_length": u16("Extensions Length"),
+  "handshake.extension.type": u16("Type", V.EXTENSION_TYPES),
+  "handshake.extension.len": u16("Length"),
+  "handshake.extension.data": bytes("Data"),
+  "handshake.extensions_server_name_list_len": u16("Server Name list length"),
+  "handshake.extensions_server_name_type": u8("Server Name Type", V.SNI_TYPES),
+  "handshake.extensions_server_name_len": u16("Server Name length"),
+  "handshake.extensions_server_name": str("Server Name"),
+  "handshake.extensions_alpn_len": u16("ALPN Extension Length"),
+  "handshake.extensions_alpn_list": none("ALPN Protocol"),
+  "handshake.extensions_alpn_str_len": u8("ALPN string length"),
+  "handshake.extensions_alpn_str": str("ALPN Next Protocol"),
+  "handshake.extensions_supported_groups_length": u16("Supported Groups List Length"),
+  "handshake.extensions_supported_groups": none("Supported Groups List"),
+  "handshake.extensions_supported_group": hex16("Supported Group", V.GROUPS),
+  "handshake.extensions_ec_point_formats_length": u8("EC point formats Length"),
+  "handshake.extensions_ec_point_formats": none("EC point formats"),
+  "handshake.extensions_ec_point_format": u8("EC point format", V.EC_POINT_FORMATS),
+  "handshake.sig_hash_alg_len": u16("Signature Hash Algorithms Length"),
+  "handshake.sig_hash_algs": none("Signature Algorithms"),
+  "handshake.sig_hash_alg": hex16("Signature Algorithm", V.SIGNATURE_SCHEMES),
+  "handshake.sig_hash_hash": u8("Signature Hash Algorithm Hash", V.SIG_HASHES),
+  "handshake.sig_hash_sig": u8("Signature Hash Algorithm Signature", V.SIG_SIGNATURES),
+  "handshake.extensions.supported_versions_len": u8("Supported Versions length"),
+  "handshake.extensions.supported_version": hex16("Supported Version", V.TLS_VERSIONS),
+  "handshake.extensions_key_share_client_length": u16("Client Key Share Length"),
+  "handshake.extensions_key_share_group": u16("Group", V.GROUPS),
+  "handshake.extensions_key_share_key_exchange_length": u16("Key Exchange Length"),
+  "handshake.extensions_key_share_key_exchange": bytes("Key Exchange"),
+  "handshake.extensions_key_share_selected_group": u16("Selected Group", V.GROUPS),
+  "handshake.extensions_reneg_info_len": u8("Renegotiation info extension length"),
+  "extension.psk_ke_modes_length": u8("PSK Key Exchange Modes Length"),
+  "extension.psk_ke_mode": u8("PSK Key Exchange Mode", V.PSK_KE_MODES),
+  "handshake.certificates_length": { name: "Certificates Length", type: "FT_UINT24", base: "BASE_DEC" },
+  "handshake.certificates": none("Certificates"),
+  "handshake.certificate_length": { name: "Certificate Length", type: "FT_UINT24", base: "BASE_DEC" },
+  "handshake.certificate": bytes("Certificate"),
+  "handshake.ja3_full": str("JA3 Fullstring"),
+  "handshake.ja3": str("JA3"),
+  "handshake.ja3s_full": str("JA3S Fullstring"),
+  "handshake.ja3s": str("JA3S"),
+});
+
+export type TlsField = (typeof tls.f)[keyof typeof tls.f];
