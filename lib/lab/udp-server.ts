@@ -55,6 +55,8 @@ export async function startUdpServer(cfg: UdpServerConfig): Promise<RunningUdpSe
             return;
           }
           trace.call(`recvfrom(${cfg.bufsize})`, `(${pyBytes(buf, 40)}, ${from})`, "the client's address comes with every datagram");
+          if (buf.length > cfg.bufsize)
+            trace.note(`this ${buf.length}-byte datagram is longer than ${cfg.bufsize}: the course's recvfrom(${cfg.bufsize}) would silently cut it short; echo-lab keeps all of it`);
           trace.wire("received", buf);
           const reply = udpReply(mode, buf);
           if (reply === undefined) return trace.note(`${cfg.mode} mode: no reply`);
