@@ -6,7 +6,7 @@ import { parseNcArgs } from "../lib/net/nc-options.ts";
 import { NC_USAGE, ncHelp } from "../lib/net/nc-flags.ts";
 import { ncReporter, writeStderr } from "../lib/net/nc-messages.ts";
 import { runTcpClient, runUnixClient } from "../lib/net/nc-client.ts";
-import { runStreamListener } from "../lib/net/nc-listen.ts";
+import { runBrokerListener, runStreamListener } from "../lib/net/nc-listen.ts";
 import { runUdpClient, runUdpListener } from "../lib/net/nc-udp.ts";
 import { runUnixDgramClient, runUnixDgramListener } from "../lib/net/unix-dgram.ts";
 import { planSession } from "../lib/net/nc-session.ts";
@@ -29,6 +29,10 @@ async function main(argv: string[]): Promise<number> {
   const plan = await planSession(o, r);
   if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
   if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
+  if (plan.hub) {
+    if (o.udp) throw new ToolError("--broker and --chat work over stream sockets only", 2);
+    return runBrokerListener(o, r, plan.hub, plan.admit, plan.stdin);
+  }
   if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent);
   if (o.unix) return runUnixClient(o, plan.stream);
   return runTcpClient(o, r, plan.stream, plan.dialer, plan.resolveTarget);

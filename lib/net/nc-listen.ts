@@ -11,8 +11,15 @@ import { acceptSocket, applyTuning, bindSocket, closeFd, listenSocket, localName
 import { adoptFd } from "./dial.ts";
 import type { ByteStream } from "./stream.ts";
 import type { SessionRunner } from "./nc-client.ts";
+import type { ByteSource } from "./stdio.ts";
 import { dialOptionsOf } from "./nc-client.ts";
 import { writeStderr } from "./nc-messages.ts";
+
+/** The broker as the listener sees it: clients join it, our stdin is broadcast to them. */
+export interface BrokerHub {
+  join(stream: ByteStream): void;
+  broadcast(bytes: Uint8Array): void;
+}
 
 /** Hooks a listener consults for each new client (ACLs); returning false resets the client. */
 export type AdmitCheck = (peer: ByteStream["peer"]) => boolean;
@@ -81,6 +88,30 @@ async function startListener(o: NcOptions, onStream: (s: ByteStream) => void): P
   } catch (e) {
     throw bindError(e);
   }
+}
+
+/**
+ * `tsnc --broker` / `--chat`: every accepted client joins the hub; what we read on stdin goes to all of them.
+ * Runs until killed, as ncat's broker does.
+ */
+export async function runBrokerListener(o: NcOptions, r: NcReporter, hub: BrokerHub, admit: AdmitCheck, stdin?: ByteSource): Promise<number> {
+  const bound = await startListener(o, (s) => {
+    if (!admit(s.peer)) return s.reset();
+    void (async () => {
+      if (o.unix) r.received(bound.address);
+      else r.received(await reverseName(s.peer.address, o.numeric), s.peer.port);
+    })();
+    hub.join(s);
+  });
+  const name = o.unix ? bound.address : await reverseName(bound.address, o.numeric);
+  if (o.unix) r.listening("Bound on", name);
+  r.listening("Listening on", name, bound.port);
+  while (stdin) {
+    const chunk = await stdin.read();
+    if (chunk === null) break;
+    hub.broadcast(chunk.slice()); // stdin's buffer is reused by the next read
+  }
+  return new Promise<number>(() => {});
 }
 
 /**

@@ -136,7 +136,10 @@ export function parseNcArgs(argv: readonly string[]): NcCommand {
   const idleTimeoutMs = idleText === undefined ? undefined : parseNcatTime(idleText);
   if (idleText !== undefined && !idleTimeoutMs) throw fail(`invalid idle timeout: ${idleText}`);
 
-  const listen = opt.flag(p, "l");
+  // ncat: --broker and --chat are listen modes; given two arguments (a destination) they are refused
+  const hub = opt.flag(p, "broker") ? "--broker" : opt.flag(p, "chat") ? "--chat" : undefined;
+  if (hub && !opt.flag(p, "l") && p.args.length > 1) throw new ToolError(`Invalid option combination: \`${hub}' with connect. QUITTING.`, 2);
+  const listen = opt.flag(p, "l") || hub !== undefined;
   const unix = opt.flag(p, "U");
   const zero = opt.flag(p, "z");
   const args = p.args;
@@ -163,7 +166,7 @@ export function parseNcArgs(argv: readonly string[]): NcCommand {
     host = args[0];
     ports = args.slice(1);
   }
-  const keepOpen = opt.flag(p, "k");
+  const keepOpen = opt.flag(p, "k") || hub !== undefined;
   if (keepOpen && !listen) throw fail("must use -l with -k");
   if (opt.flag(p, "F") && unix) throw fail("cannot use -F and -U");
   const proxy = opt.str(p, "x");

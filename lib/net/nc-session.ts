@@ -6,7 +6,8 @@ import { relay, type RelayOptions } from "./relay.ts";
 import { stdinReader, stdoutWriter, type ByteSource } from "./stdio.ts";
 import type { ByteStream } from "./stream.ts";
 import { directDialer, fdPassDialer, type SessionRunner, type TcpDialer } from "./nc-client.ts";
-import type { AdmitCheck } from "./nc-listen.ts";
+import type { AdmitCheck, BrokerHub } from "./nc-listen.ts";
+import { createBroker } from "./broker.ts";
 import { writeStderr } from "./nc-messages.ts";
 import { execCommandOf, runExec } from "./exec.ts";
 import { openSessionLog } from "./session-log.ts";
@@ -23,12 +24,14 @@ export interface SessionPlan {
   readonly concurrent: boolean;
   /** false when a proxy resolves the destination */
   readonly resolveTarget: boolean;
+  /** --broker / --chat: the hub accepted clients join */
+  readonly hub?: BrokerHub;
+  /** what the listener reads for the hub (undefined with -d / --recv-only) */
+  readonly stdin?: ByteSource;
 }
 
 /** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
 const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
-  ["--broker", (o) => o.broker],
-  ["--chat", (o) => o.chat],
   ["--ssl", (o) => o.ssl],
 ];
 
@@ -85,6 +88,13 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
   const dialer = proxy ? proxyDialer(proxy, o, r) : o.passFd && !o.listen ? fdPassDialer : directDialer;
   const resolveTarget = proxy === undefined;
   // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
+  if (o.broker || o.chat) {
+    const broker = createBroker({ chat: o.chat, maxConns: o.maxConns });
+    const hub: BrokerHub = { join: (s) => void broker.add(log ? withObserver(s, log) : s), broadcast: (b) => broker.broadcast(b) };
+    const unused: SessionRunner = async () => {};
+    const input = o.noStdin || o.recvOnly ? undefined : stdinReader();
+    return { stream: unused, datagram: unused, admit, dialer, concurrent: true, resolveTarget, hub, stdin: input };
+  }
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
   if (exec) {
     const execWith: SessionRunner = async (s) => {

@@ -75,4 +75,21 @@ describe("tsnc --exec / --sh-exec", () => {
     expect(await srv2.proc.exited).toBe(0);
     expect(new TextDecoder().decode(await srv2.stdout)).toBe("in\n");
   });
+
+  test("--broker passes one client's data to the others; --chat names them as ncat does", async () => {
+    for (const mode of ["--broker", "--chat"]) {
+      const port = await freePort();
+      const srv = start(tsnc(mode, `${port}`), { stdin: "pipe" });
+      await waitFor(() => listening(port), 5000, "broker");
+      const first = start(nc("127.0.0.1", `${port}`), { stdin: "pipe" });
+      await waitFor(async () => (await run(["ss", "-Htn", "state", "established", `dport = :${port}`])).out.trim().length > 0, 3000, "first client");
+      await run(nc("-q", "1", "127.0.0.1", `${port}`), { stdin: "to everyone\n", timeoutMs: 4000 });
+      await Bun.sleep(100);
+      await first.stop();
+      await srv.stop();
+      const got = new TextDecoder().decode(await first.stdout);
+      if (mode === "--broker") expect(got).toBe("to everyone\n");
+      else expect(got).toMatch(/^<announce> 127\.0\.0\.1 is connected as <user(\d+)>\.\n<announce> already connected: nobody\.\n<announce> 127\.0\.0\.1 is connected as <user(\d+)>\.\n<announce> already connected: 127\.0\.0\.1 as <user\1>\.\n<user\2> to everyone\n<announce> <user\2> is disconnected\.\n$/);
+    }
+  }, 15_000);
 });
