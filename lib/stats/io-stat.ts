@@ -45,7 +45,19 @@ function badArg(): ToolError {
 }
 
 /** Parse "io,stat,..." after the prefix: the interval, then the columns. */
-export function ioStat(rest: string, arg: string, compile?: FilterCompiler): Stat {
+/** The io,stat statistic, plus what its charts need: one series per column, one value per interval. */
+export interface IoStat extends Stat {
+  series(span: CaptureSpan): IoSeries;
+}
+
+export interface IoSeries {
+  /** interval start times in seconds */
+  readonly starts: readonly number[];
+  readonly intervalSecs: number;
+  readonly columns: readonly { readonly title: string; readonly unit: string; readonly values: readonly number[] }[];
+}
+
+export function ioStat(rest: string, arg: string, compile?: FilterCompiler): IoStat {
   if (rest === "" || arg.endsWith(",")) throw badArg();
   const comma = rest.indexOf(",");
   const intervalText = comma < 0 ? rest : rest.slice(0, comma);
@@ -74,6 +86,23 @@ export function ioStat(rest: string, arg: string, compile?: FilterCompiler): Sta
     },
     report(span: CaptureSpan) {
       return drawTable(columns, interval, prec, span);
+    },
+    series(span: CaptureSpan): IoSeries {
+      const durUs = span.firstTs < 0n ? 0n : (span.lastTs - span.firstTs + 500n) / 1000n;
+      const step = interval === 0n || interval > durUs ? (durUs > 0n ? durUs : 1n) : interval;
+      const rows = Math.max(1, Number(durUs / step) + (durUs % step > 0n ? 1 : 0));
+      return {
+        starts: Array.from({ length: rows }, (_, i) => (i * Number(step)) / 1e6),
+        intervalSecs: Number(step) / 1e6,
+        columns: columns.map((c) => ({
+          title: c.text || "Frames",
+          unit: c.calc === "FRAMES_AND_BYTES" || c.calc === "FRAMES" ? "frames" : c.calc.toLowerCase(),
+          values: Array.from({ length: rows }, (_, i) => {
+            const cell = c.cells[i];
+            return c.calc === "FRAMES_AND_BYTES" || c.calc === "FRAMES" ? cell?.frames ?? 0 : Number(cellValue(c, cell));
+          }),
+        })),
+      };
     },
   };
 }
