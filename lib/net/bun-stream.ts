@@ -5,6 +5,12 @@ import type { ByteStream, Endpoint } from "./stream.ts";
 /** Bytes buffered for a slow reader before we stop reading the socket (TCP flow control does the rest). */
 const READ_HIGH_WATER = 1 << 20;
 
+/** How a TLS handshake ended: `authorized` is false when the peer's certificate did not verify (with why). */
+export interface TlsOutcome {
+  readonly authorized: boolean;
+  readonly error?: Error;
+}
+
 interface PendingWrite {
   readonly data: Uint8Array;
   offset: number;
@@ -38,6 +44,9 @@ export class BunSocketStream implements ByteStream {
   private shutdownRequested = false;
   private shutdownDone?: () => void;
   readonly closed: Promise<Error | undefined> = new Promise((r) => (this.resolveClosed = r));
+  private resolveHandshake!: (r: TlsOutcome) => void;
+  /** TLS only: settles when the handshake is over, with the certificate check's verdict. */
+  readonly handshake: Promise<TlsOutcome> = new Promise((r) => (this.resolveHandshake = r));
   local: Endpoint = endpointOf(undefined, undefined, undefined);
   peer: Endpoint = endpointOf(undefined, undefined, undefined);
 
@@ -79,6 +88,11 @@ export class BunSocketStream implements ByteStream {
     this.shutdownDone?.();
     this.wakeReader();
     this.resolveClosed(this.closeError);
+    this.resolveHandshake({ authorized: false, error: this.closeError ?? new Error("closed during the TLS handshake") });
+  }
+
+  onHandshake(authorized: boolean, error: Error | null): void {
+    this.resolveHandshake({ authorized, error: error ?? undefined });
   }
 
   onError(err: Error): void {
@@ -180,5 +194,6 @@ export function streamHandlers(onOpen?: (stream: BunSocketStream) => void, unixP
     close: (s, err) => s.data?.onClose(err),
     error: (s, err) => s.data?.onError(err),
     connectError: (s, err) => s.data?.onError(err),
+    handshake: (s, ok, err) => s.data?.onHandshake(ok, err),
   };
 }

@@ -14,6 +14,8 @@ export interface DialOptions {
   readonly sourceAddr?: string; // -s
   readonly sourcePort?: number; // -p
   readonly tuning: SocketTuning;
+  /** --ssl: Bun's TLS options for the client side */
+  readonly tls?: Bun.TLSOptions & { rejectUnauthorized?: boolean; serverName?: string; ALPNProtocols?: string[] };
 }
 
 /** A Bun connect error as a SysError, so messages use glibc's strerror text ("Connection refused"). */
@@ -37,17 +39,17 @@ function withTimeout<T>(p: Promise<T>, ms: number | undefined, onLate: (v: T) =>
 }
 
 /** Adopt a connected libc fd into Bun as a ByteStream. */
-export async function adoptFd(fd: number, unixPath?: string): Promise<ByteStream> {
+export async function adoptFd(fd: number, unixPath?: string, tls?: DialOptions["tls"]): Promise<BunSocketStream> {
   const stream = new BunSocketStream(unixPath);
-  await Bun.connect({ fd, allowHalfOpen: true, data: stream, socket: streamHandlers(undefined, unixPath) } as unknown as Parameters<typeof Bun.connect>[0]);
+  await Bun.connect({ fd, allowHalfOpen: true, data: stream, socket: streamHandlers(undefined, unixPath), ...(tls ? { tls } : {}) } as unknown as Parameters<typeof Bun.connect>[0]);
   return stream;
 }
 
 /** Connect TCP to one address. Throws SysError (bind or connect), ConnectTimeout, or ToolError for bad tuning. */
-export async function dialTcp(to: ResolvedAddress, port: number, o: DialOptions): Promise<ByteStream> {
+export async function dialTcp(to: ResolvedAddress, port: number, o: DialOptions): Promise<BunSocketStream> {
   if (!needsRawSocket(o.tuning, o.sourceAddr, o.sourcePort)) {
     const stream = new BunSocketStream();
-    const connecting = Bun.connect({ hostname: to.address, port, allowHalfOpen: true, data: stream, socket: streamHandlers() });
+    const connecting = Bun.connect({ hostname: to.address, port, allowHalfOpen: true, data: stream, socket: streamHandlers(), ...(o.tls ? { tls: o.tls } : {}) });
     try {
       await withTimeout(connecting, o.timeoutMs, (s) => s.terminate());
     } catch (e) {
@@ -55,7 +57,7 @@ export async function dialTcp(to: ResolvedAddress, port: number, o: DialOptions)
     }
     return stream;
   }
-  return adoptFd(await dialTcpFd(to, port, o));
+  return adoptFd(await dialTcpFd(to, port, o), undefined, o.tls);
 }
 
 /** Connect TCP with a libc socket and return the fd itself (for -F, which hands it to another process). */
