@@ -55,11 +55,15 @@ function refuseStreamOptions(o: Options, command: string): void {
       throw new ToolError(`--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())} does not apply to ${command}: a datagram arrives whole or not at all, so it needs no framing`, USAGE_EXIT);
 }
 
-/** Keep a server running until SIGINT or SIGTERM, then stop it cleanly (exit 0). */
+/**
+ * Print the course's ready line and serve until SIGINT or SIGTERM, then stop cleanly (exit 0). The handlers go in
+ * first: a script that signals the server as soon as it reads the ready line must not kill it mid-way.
+ */
 async function serveUntilSignal(server: { done: Promise<void>; stop(): void }): Promise<void> {
   const stop = () => server.stop();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  console.log(READY_LINE);
   await server.done;
 }
 
@@ -74,7 +78,6 @@ export async function streamServer(o: Options, unixPath?: string): Promise<void>
   });
   const mode = modeOf(o);
   log(`${unixPath === undefined ? `TCP server on ${hostPort(host, server.port)}` : `unix stream server on ${unixPath}`}, mode ${mode}, framing ${io.framing}, ${o.sequential ? "one client at a time (--sequential)" : "concurrent"}`);
-  console.log(READY_LINE);
   await serveUntilSignal(server);
 }
 
@@ -90,7 +93,6 @@ export async function udpServer(o: Options): Promise<void> {
     },
   });
   log(`UDP server on ${hostPort(host, server.port)}, mode ${modeOf(o)}`);
-  console.log(READY_LINE);
   await serveUntilSignal(server);
 }
 
@@ -135,7 +137,6 @@ export async function unixServer(o: Options, path?: string): Promise<void> {
   refuseStreamOptions(o, "unix-server --dgram");
   const server = await startUnixDgramServer({ path: at, mode: modeOf(o), bufsize: UDP_BUFSIZE, trace: traceOf(o, "server"), log });
   log(`unix datagram server on ${at}, mode ${modeOf(o)}`);
-  console.log(READY_LINE);
   await serveUntilSignal(server);
 }
 
