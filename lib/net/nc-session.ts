@@ -87,7 +87,7 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
   const proxy = o.listen ? undefined : proxyPlanOf(o);
   const dialer = proxy ? proxyDialer(proxy, o, r) : o.passFd && !o.listen ? fdPassDialer : directDialer;
   const resolveTarget = proxy === undefined;
-  // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
+  // --broker / --chat: clients join a hub instead of a per-connection session
   if (o.broker || o.chat) {
     const broker = createBroker({ chat: o.chat, maxConns: o.maxConns });
     const hub: BrokerHub = { join: (s) => void broker.add(log ? withObserver(s, log) : s), broadcast: (b) => broker.broadcast(b) };
@@ -95,6 +95,7 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
     const input = o.noStdin || o.recvOnly ? undefined : stdinReader();
     return { stream: unused, datagram: unused, admit, dialer, concurrent: true, resolveTarget, hub, stdin: input };
   }
+  // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
   if (exec) {
     const execWith: SessionRunner = async (s) => {
