@@ -83,6 +83,11 @@ const RECV_BUF = 1 << 20;
  * answers with an error (e.g. a protocol it has no diag module for).
  */
 export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlMessage) => void): void {
+  nlDumpRaw(protocol, request, (type, view, base, length) => onMessage(new NlMessage(type, view, base, length)));
+}
+
+/** nlDump without a message object: the payload is `length` bytes at `base` in `view` (hot paths). */
+export function nlDumpRaw(protocol: number, request: Uint8Array, onMessage: (type: number, view: DataView, base: number, length: number) => void): void {
   const c = libc();
   const fd = check("socket", c.socket(AF.NETLINK, SOCK.RAW | SOCK.CLOEXEC, protocol));
   try {
@@ -115,7 +120,7 @@ export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlM
           const err = view.getInt32(at + HDR, true);
           if (err !== 0) throw new NetlinkError(-err);
         } else if (type !== NLMSG.NOOP) {
-          onMessage(new NlMessage(type, view, at + HDR, len - HDR));
+          onMessage(type, view, at + HDR, len - HDR);
         }
         at += align4(len);
       }

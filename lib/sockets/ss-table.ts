@@ -45,7 +45,7 @@ export function renderSsTable(
     const last = i === rows.length - 1;
     for (let c = 0; c < n; c++) {
       if (disabled[c] || (last && c >= COL.EXT)) continue;
-      const len = c === COL.EXT || (unixRow(r) && (c === COL.ADDR || c === COL.RADDR)) ? byteLength(r[c]!) : r[c]!.length;
+      const len = c === COL.EXT || ((c === COL.ADDR || c === COL.RADDR) && unixRow(r)) ? byteLength(r[c]!) : r[c]!.length;
       if (len > maxLen[c]!) maxLen[c] = len;
     }
   });
@@ -66,39 +66,35 @@ export function renderSsTable(
   const rowWidth = width.reduce((a, b) => a + b, 0) + n;
   for (const r of rows) bound += rowWidth + 3 * (r[COL.EXT]!.length + r[COL.ADDR]!.length + r[COL.RADDR]!.length) + (paintState ? 96 : 64);
   const buf = Buffer.allocUnsafe(bound);
+  // The enabled columns as flat arrays, so the per-cell loop below does no lookups.
+  const cols: number[] = [];
+  for (let c = firstCol; c < n; c++) if (!disabled[c]) cols.push(c);
+  const right = cols.map((c) => SS_COLUMNS[c]!.right);
+  const delim = cols.map((c) => SS_COLUMNS[c]!.ldelim.length);
+  const w = cols.map((c) => width[c]!);
+  const measured = cols.map((c) => c === COL.EXT || c === COL.ADDR || c === COL.RADDR);
+  const stateAt = cols.indexOf(COL.STATE);
   let off = 0;
-  rows.forEach((r, rowIndex) => {
-    let started = false;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const r = rows[rowIndex]!;
     const unix = unixRow(r);
-    for (let c = firstCol; c < n; c++) {
-      if (disabled[c]) continue;
-      const col = SS_COLUMNS[c]!;
-      const text = r[c]!;
-      const len = c === COL.EXT || (unix && (c === COL.ADDR || c === COL.RADDR)) ? byteLength(text) : text.length;
+    for (let j = 0; j < cols.length; j++) {
+      const text = r[cols[j]!]!;
+      const len = measured[j] && (unix || cols[j] === COL.EXT) ? byteLength(text) : text.length;
       let printed = 0;
-      if (started && col.ldelim) {
+      if (j > 0 && delim[j]) {
         buf[off++] = 32;
         printed = 1;
       }
-      started = true;
-      const w = width[c]!;
-      if (w && col.right && w - len - printed > 0) {
-        const s = w - len - printed;
-        for (let k = 0; k < s; k++) buf[off++] = 32;
-        printed += s;
-      }
+      const wj = w[j]!;
+      if (right[j]) for (let k = wj - len - printed; k > 0; k--, printed++) buf[off++] = 32;
       // Colour wraps the text after the widths are known, so escape codes never shift a column.
-      if (len) {
-        const shown = paintState && c === COL.STATE && rowIndex >= paintFrom ? paintState(text) : text;
-        off = copyText(buf, off, shown);
-      }
+      if (len) off = copyText(buf, off, paintState && j === stateAt && rowIndex >= paintFrom ? paintState(text) : text);
       printed += len;
-      if (w && !col.right && w - printed > 0) {
-        for (let k = w - printed; k > 0; k--) buf[off++] = 32;
-      }
+      if (!right[j]) for (let k = wj - printed; k > 0; k--) buf[off++] = 32;
     }
     buf[off++] = 10;
-  });
+  }
   return buf.subarray(0, off);
 }
 
