@@ -5,6 +5,7 @@ import { openLab, type NetnsLab } from "./netns-lab.ts";
 import { ours, run } from "../support/proc.ts";
 
 const { describe, test } = needs("netns", "tool:ss");
+const asUser = needs("netns", "tool:ss", "tool:runuser");
 
 /** Values that change between two runs a few milliseconds apart: timers and -i's clocks and rates. */
 function maskVolatile(text: string): string {
@@ -163,6 +164,14 @@ describe("tsss vs ss in a private namespace", () => {
     const forced = await lab.tsss(["-tan"], { FORCE_COLOR: "1", NO_COLOR: "" });
     expect(forced.out).toContain("\x1b[34mLISTEN\x1b[39m");
     expect(forced.out.replace(/\x1b\[\d+m/g, "")).toBe(plain.out);
+  });
+
+  asUser.test("as an unprivileged user, -p shows what can be shown (nothing of root's), like ss", async () => {
+    for (const args of [["-tanp"], ["-xap"], ["-uanp"], ["-tane"]]) {
+      const asNobody = (cmd: string[]) => lab.exec(["runuser", "-u", "nobody", "--", ...cmd]);
+      const [a, b] = await Promise.all([asNobody(["ss", ...args]), asNobody([...ours("tsss"), ...args])]);
+      expect({ args, out: maskVolatile(b.out.replace(/timer:\([^)]*\)/g, "timer:(*)")), code: b.code }).toEqual({ args, out: maskVolatile(a.out.replace(/timer:\([^)]*\)/g, "timer:(*)")), code: a.code });
+    }
   });
 
   test("--watch redraws and marks what changed", async () => {
