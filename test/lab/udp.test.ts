@@ -61,6 +61,6 @@ test("a UDP client with no server hears ICMP port unreachable", async () => {
 test("options that mean nothing for a command are refused, never ignored", async () => {
   const r = await run(lab("udp-server", "--framing", "line"));
   expect([r.code, r.stderr]).toEqual([2, "echo-lab: Unknown option '--framing'\n  run 'echo-lab --help' for usage\n"]);
-  const d = await run(lab("unix-server", "--dgram", "--framing", "line", "/tmp/never-used.sock"));
+  const d = await run(lab("unix-server", "--dgram", "--framing", "line", `/tmp/echo-lab-test-${process.pid}-unused.sock`));
   expect([d.code, d.stderr]).toEqual([2, "echo-lab: --framing does not apply to unix-server --dgram: a datagram arrives whole or not at all, so it needs no framing\n"]);
 });
