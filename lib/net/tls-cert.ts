@@ -68,12 +68,12 @@ function nameOf(commonName: string): Uint8Array {
   return seq(set(seq(oid(OID.commonName), utf8(commonName))));
 }
 
-/** subjectAltName: the common name as a DNS name, plus the loopback addresses students connect to. */
+/** subjectAltName: the common name as a DNS name (unless it is an address), plus the loopback addresses. */
 function altNames(commonName: string): Uint8Array {
-  const dns = tlv(0x82, new TextEncoder().encode(commonName));
+  const dns = /^[A-Za-z0-9.-]+$/.test(commonName) && !/^[\d.]+$/.test(commonName) ? [tlv(0x82, new TextEncoder().encode(commonName))] : [];
   const v4 = tlv(0x87, Uint8Array.of(127, 0, 0, 1));
   const v6 = tlv(0x87, Uint8Array.of(...Array(15).fill(0), 1));
-  return seq(dns, v4, v6);
+  return seq(...dns, v4, v6);
 }
 
 export interface TemporaryCert {
