@@ -30,7 +30,9 @@ export interface Trace {
 export function makeTrace(o: TraceOptions, role: string): Trace {
   const c = colors(2);
   const out = o.write ?? ((line: string) => void process.stderr.write(line + "\n"));
-  const tag = c.magenta(role.padEnd(8));
+  // the two sides of the diagram in two colours: the server and its connection sockets, and the client
+  const side = role.startsWith("client") || role.startsWith("bench") ? c.blue : c.magenta;
+  const tag = side(role.padEnd(8));
   return {
     calls: o.calls,
     hex: o.hex,
