@@ -52,6 +52,8 @@ export function readDnsName(msg: Tvb, off: number): DnsName {
       // Every hop visits a byte at least once; more hops than message bytes means a loop.
       if (++steps > limit) {
         text = "<Name contains a pointer that loops>";
+        // Wireshark has counted the label it was reading when it gave up
+        labels = Math.max(labels, 1);
         break;
       }
       pos = target;

@@ -7,6 +7,7 @@ import { DNS_OPCODES, DNS_RCODES, DNS_TYPES, DNS_CLASSES, EDNS_OPTIONS, dnsClass
 import { readDnsName } from "./dns-name.ts";
 import { dissectRdata, secondsText } from "./dns-rdata.ts";
 import { conversationKey } from "../analysis/conversation.ts";
+import { addExpert } from "./expert.ts";
 
 const tf = (yes: string, no: string) => ({ yes, no });
 
@@ -85,6 +86,7 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "srv.port": { name: "Port", type: "FT_UINT16", base: "BASE_DEC" },
   "srv.target": { name: "Target", type: "FT_STRING" },
   data: { name: "Data", type: "FT_BYTES" },
+  "undecoded.type": { name: "Undecoded option", type: "FT_NONE" },
 });
 
 const F = dns.f;
@@ -134,7 +136,7 @@ function dissectMessage(msg: Tvb, pkt: Packet, top: Node, isTcp: boolean): void 
   } else {
     pkt.add(fl, F["flags.response"], msg, 2, 2, response ? 1 : 0);
     pkt.add(fl, F["flags.opcode"], msg, 2, 2, opcode);
-    pkt.add(fl, F["flags.rcode"], msg, 2, 2, rcode);
+    if (response) pkt.add(fl, F["flags.rcode"], msg, 2, 2, rcode);
   }
   const update = opcode === OPCODE_UPDATE;
   const qd = msg.u16(4), an = msg.u16(6), ns = msg.u16(8), ar = msg.u16(10);
@@ -214,7 +216,11 @@ function dissectRecord(msg: Tvb, pkt: Packet, sect: Node, off: number): number {
   pkt.add(rr, F["resp.len"], msg, p + 8, 2, rdlen);
   p += 10;
   if (opt) dissectEdnsOptions(msg, pkt, rr, p, rdlen);
-  else dissectRdata(dns, msg, pkt, rr, p, rdlen, type);
+  else {
+    // Wireshark 4.0 has no decoder for URI records and says so
+    if (type === 256 && rdlen) addExpert(pkt, rr, { abbrev: "dns.undecoded.type", severity: "Note", group: "Undecoded", message: `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported` });
+    dissectRdata(dns, msg, pkt, rr, p, rdlen, type);
+  }
   return p + rdlen;
 }
 

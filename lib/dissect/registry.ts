@@ -21,6 +21,7 @@ import { llc, llcDissector } from "./llc.ts";
 import { http, httpDissector } from "./http.ts";
 import { media, textLines } from "./http-body.ts";
 import { tls, tlsDissector } from "./tls.ts";
+import { dhcp, dhcpDissector } from "./dhcp.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -51,6 +52,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [llc], dissectors: [llcDissector] },
   { protocols: [http, textLines, media], dissectors: [httpDissector] },
   { protocols: [tls], dissectors: [tlsDissector] },
+  { protocols: [dhcp], dissectors: [dhcpDissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 
