@@ -8,11 +8,7 @@ import { ToolError } from "../cli/error.ts";
 import { fieldByAbbrev } from "../dissect/registry.ts";
 import type { Field } from "../dissect/field.ts";
 import type { Packet } from "../dissect/tree.ts";
-import type { CaptureSpan, Stat } from "./stat.ts";
-
-export type PacketTest = (pkt: Packet) => boolean;
-/** Compiles a display filter for a column; supplied by the caller (lib/filter), so stats stay independent of it. */
-export type FilterCompiler = (text: string) => { test: PacketTest; fields: readonly Field[] };
+import type { CaptureSpan, FilterCompiler, PacketTest, Stat } from "./stat.ts";
 
 type Calc = "FRAMES_AND_BYTES" | "FRAMES" | "BYTES" | "COUNT" | "SUM" | "MIN" | "MAX" | "AVG";
 const CALCS: readonly Calc[] = ["FRAMES", "BYTES", "COUNT", "SUM", "MIN", "MAX", "AVG"];

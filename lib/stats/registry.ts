@@ -1,17 +1,18 @@
 // The -z statistics tsshark knows: one table from the argument's prefix to the statistic it builds.
 import { ToolError } from "../cli/error.ts";
-import type { Stat } from "./stat.ts";
+import type { Stat, StatEnv } from "./stat.ts";
 import { CONVERSATION_KINDS, conversationKind } from "./address-pair.ts";
 import { conversationStat } from "./conversations.ts";
 import { endpointStat } from "./endpoints.ts";
 import { protocolHierarchyStat } from "./protocol-hierarchy.ts";
 import { followStat, parseFollowSelector } from "./follow.ts";
-import { ioStat, type FilterCompiler } from "./io-stat.ts";
+import { ioStat } from "./io-stat.ts";
+import { flowStat, FLOW_KINDS } from "./flow.ts";
 
 interface StatEntry {
   /** the name tshark lists ("conv,tcp"); the argument is this name, then optionally ",FILTER" or mode/stream */
   readonly name: string;
-  readonly make: (rest: string, arg: string, compile?: FilterCompiler) => Stat;
+  readonly make: (rest: string, arg: string, env: StatEnv) => Stat;
 }
 
 const ENTRIES: readonly StatEntry[] = [
@@ -32,11 +33,15 @@ const ENTRIES: readonly StatEntry[] = [
     },
   })),
   { name: "io,phs", make: (rest, arg) => protocolHierarchyStat(rest, arg) },
-  { name: "io,stat", make: (rest, arg, compile) => ioStat(rest, arg, compile) },
+  { name: "io,stat", make: (rest, arg, env) => ioStat(rest, arg, env.compile) },
+  ...FLOW_KINDS.map((k) => ({
+    name: `flow,${k}`,
+    make: (rest: string, arg: string, env: StatEnv) => flowStat(k, rest, arg, env.timeDigits ?? (() => 9)),
+  })),
 ];
 
 /** Build the statistic a -z argument names, or fail with tshark's message and the list of what exists. */
-export function parseStatArg(arg: string, compile?: FilterCompiler): Stat {
+export function parseStatArg(arg: string, env: StatEnv = {}): Stat {
   // the longest name that is the argument or a prefix of it followed by a comma
   const hit = [...ENTRIES]
     .sort((a, b) => b.name.length - a.name.length)
@@ -44,7 +49,7 @@ export function parseStatArg(arg: string, compile?: FilterCompiler): Stat {
   if (!hit) {
     throw new ToolError(`Invalid -z argument "${arg}"; it must be one of:`, 1, statNames().map((n) => `     ${n}`));
   }
-  return hit.make(arg.slice(hit.name.length + 1), arg, compile);
+  return hit.make(arg.slice(hit.name.length + 1), arg, env);
 }
 
 /** The names -z accepts, sorted as tshark lists them. */

@@ -4,9 +4,9 @@ import { ToolError } from "../cli/error.ts";
 import type { Colors } from "../cli/color.ts";
 import type { Field } from "../dissect/field.ts";
 import type { Packet } from "../dissect/tree.ts";
-import type { CaptureSpan, Stat } from "./stat.ts";
+import type { CaptureSpan, FilterCompiler, PacketTest, Stat } from "./stat.ts";
 import { parseStatArg } from "./registry.ts";
-import type { FilterCompiler, IoStat, PacketTest } from "./io-stat.ts";
+import type { IoStat } from "./io-stat.ts";
 import { ladderStat } from "./ladder.ts";
 import { ioChartSvg, ioChartText } from "./io-chart.ts";
 
@@ -20,6 +20,8 @@ export interface StatRunOptions {
   /** --chart-svg FILE */
   readonly chartSvg?: string;
   readonly compile: FilterCompiler;
+  /** the Time column's digits for a packet (6 for microsecond captures, 9 for nanosecond ones) */
+  readonly timeDigits: (pkt: Packet) => number;
   readonly color: Colors;
 }
 
@@ -27,6 +29,8 @@ export interface StatRun {
   /** fields the statistics read: the engine must build their nodes */
   readonly fields: readonly Field[];
   readonly fullTree: boolean;
+  /** some statistic reads the summary columns */
+  readonly columns: boolean;
   readonly empty: boolean;
   /** fold one packet into every statistic whose own filter it passes */
   packet(pkt: Packet): void;
@@ -37,7 +41,7 @@ export interface StatRun {
 const isIoStat = (s: Stat): s is IoStat => "series" in s;
 
 export function statRun(o: StatRunOptions): StatRun {
-  const stats: Stat[] = o.z.map((z) => parseStatArg(z, o.compile));
+  const stats: Stat[] = o.z.map((z) => parseStatArg(z, { compile: o.compile, timeDigits: o.timeDigits }));
   const tests: (PacketTest | null)[] = stats.map((s) => (s.filter ? o.compile(s.filter).test : null));
   const filterFields = stats.flatMap((s) => (s.filter ? o.compile(s.filter).fields : []));
   const ladder = o.ladder === undefined ? undefined : ladderStat(o.ladder === true ? undefined : o.ladder, o.color);
@@ -46,6 +50,7 @@ export function statRun(o: StatRunOptions): StatRun {
   return {
     fields: [...all.flatMap((s) => s.fields), ...filterFields],
     fullTree: all.some((s) => s.fullTree),
+    columns: all.some((s) => s.columns === true),
     empty: all.length === 0,
     packet(pkt) {
       for (let i = 0; i < stats.length; i++) {

@@ -1,4 +1,4 @@
-// -z statistics against real tshark on the same capture: conv, endpoints, io,phs, io,stat and follow.
+// -z statistics against real tshark on the same capture: conv, endpoints, io,phs, io,stat, follow and flow.
 import { beforeAll, expect } from "bun:test";
 import { needs, sharedDir } from "../support/needs.ts";
 import { ours, run } from "../support/proc.ts";
@@ -12,6 +12,7 @@ const SPECS = [
   "io,stat,1,tcp,udp", "io,stat,2,ip.src==10.0.0.1,,icmp", "io,stat,5,FRAMES()tcp", "io,stat,1,FRAMES,BYTES",
   "follow,tcp,ascii,0", "follow,tcp,hex,0", "follow,tcp,raw,0", "follow,tcp,yaml,0", "follow,tcp,ascii,1",
   "follow,tcp,ascii,10.0.0.1:40000,10.0.0.2:8080", "follow,udp,ascii,0", "follow,udp,hex,0", "follow,tcp,ascii,7",
+  "flow,tcp,network", "flow,tcp,standard", "flow,icmp,network", "flow,any,network", "flow,any,standard", "flow,tcp,network,tcp.stream==1",
 ];
 
 const gate = needs("tool:tshark");
@@ -38,7 +39,7 @@ gate.describe("-z against tshark", () => {
     expect(b.out).toBe(a.out);
   });
   gate.test("an unknown -z and a bad follow mode fail as tshark does", async () => {
-    for (const z of ["bogus", "follow,tcp,bogus,0", "follow,tcp,ascii,x", "io,stat,x"]) {
+    for (const z of ["bogus", "follow,tcp,bogus,0", "follow,tcp,ascii,x", "io,stat,x", "flow,tcp", "flow,tcp,bogus"]) {
       const [a, b] = await Promise.all([tshark(["-r", file, "-q", "-z", z]), tsshark(["-r", file, "-q", "-z", z])]);
       expect(b.code).toBe(a.code);
       const first = (s: string) => s.split("\n").find((l) => l.startsWith("tshark") || l.startsWith("tsshark"))?.replace(/^ts?shark: /, "");
