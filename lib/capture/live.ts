@@ -30,8 +30,8 @@ export interface LiveOptions {
 
 export interface LiveHandles {
   interfaces: IfaceInfo[];
-  /** frames from every handle until `shouldStop()` or the deadline; closes the handles when done */
-  frames(stopper: Stopper, deadlineMs: number | undefined): AsyncGenerator<Frame>;
+  /** frames from every handle, a drain round at a time, until stopped or the deadline; closes the handles when done */
+  batches(stopper: Stopper, deadlineMs: number | undefined): AsyncGenerator<Frame[]>;
   stats(): { received: number; dropped: number; ifDropped: number };
   close(): void;
 }
@@ -86,27 +86,27 @@ export function openLive(o: LiveOptions): LiveHandles {
     throw e;
   }
 
-  async function* frames(stopper: Stopper, deadlineMs: number | undefined): AsyncGenerator<Frame> {
+  async function* batches(stopper: Stopper, deadlineMs: number | undefined): AsyncGenerator<Frame[]> {
     try {
       while (!stopper.stopped) {
-        let got = 0;
+        const batch: Frame[] = [];
         for (let i = 0; i < handles.length; i++) {
           const h = handles[i]!;
           for (let k = 0; k < BATCH; k++) {
             const p = nextPacket(h);
             if (typeof p === "number") {
               if (p === 0) break;
+              if (batch.length) yield batch;
               if (p === PCAP.ERROR_BREAK) return;
               throw new ToolError(`Error while capturing packets: ${statusText(p)}`, 2);
             }
-            got++;
-            yield new TimedFrame(p.sec, p.usec * 1000, p.caplen, p.len, interfaces[i]!.linktype, p.data, i);
-            if (stopper.stopped) return;
+            batch.push(new TimedFrame(p.sec, p.usec * 1000, p.caplen, p.len, interfaces[i]!.linktype, p.data, i));
           }
         }
+        if (batch.length) yield batch;
         const now = Date.now();
         if (deadlineMs !== undefined && now >= deadlineMs) return;
-        if (got === 0) {
+        if (batch.length === 0) {
           const wait = deadlineMs === undefined ? IDLE_MS : Math.min(IDLE_MS, deadlineMs - now);
           await stopper.sleep(wait);
         }
@@ -118,7 +118,7 @@ export function openLive(o: LiveOptions): LiveHandles {
 
   return {
     interfaces,
-    frames,
+    batches,
     close,
     stats() {
       let received = 0;

@@ -41,6 +41,12 @@ export interface CaptureSession {
   readonly interfaces: readonly IfaceInfo[];
   /** ends at EOF, -c, -a, stop(), SIGINT/SIGTERM (installed by the session) */
   readonly frames: AsyncIterable<Frame>;
+  /**
+   * The same frames in batches (a file chunk, or one drain round of the live handles): one await
+   * per batch instead of per frame, for fast consumers. Iterate `frames` or `batches`, not both.
+   * -c and -a packets cut the last batch; stop() ends the iteration after the current batch.
+   */
+  readonly batches: AsyncIterable<readonly Frame[]>;
   /** graceful: the iteration ends after the current frame */
   stop(): void;
   /** pcap_stats for live, counts for files */
@@ -77,30 +83,7 @@ async function openFileSession(o: CaptureOptions, path: string): Promise<Capture
     throw new ToolError("Only read filters, not capture filters, can be specified when reading a capture file.", 1);
   }
   const file = await openCaptureFile(path);
-  const stopper = makeStopper();
-  const limit = frameLimit(o);
-  let captured = 0;
-  async function* frames(): AsyncGenerator<Frame> {
-    const release = withSignals(stopper, o.handleSignals ?? true);
-    try {
-      if (limit <= 0) return;
-      for await (const f of file.frames) {
-        captured++;
-        yield f;
-        if (captured >= limit || stopper.stopped) return;
-      }
-    } finally {
-      release();
-      file.close();
-    }
-  }
-  return {
-    live: false,
-    interfaces: file.interfaces,
-    frames: frames(),
-    stop: () => stopper.stop(),
-    stats: () => ({ captured, dropped: 0, ifDropped: file.counters.ifDropped }),
-  };
+  return session(false, file.interfaces, o, () => file.batches, () => file.close(), () => ({ dropped: 0, ifDropped: file.counters.ifDropped }));
 }
 
 async function openLiveSession(o: CaptureOptions): Promise<CaptureSession> {
@@ -115,32 +98,75 @@ async function openLiveSession(o: CaptureOptions): Promise<CaptureSession> {
     filter: o.captureFilter,
   });
   const stopper = makeStopper();
-  const limit = frameLimit(o);
   const duration = o.autostop?.duration;
+  return session(
+    true,
+    live.interfaces,
+    o,
+    () => live.batches(stopper, duration !== undefined ? Date.now() + duration * 1000 : undefined),
+    () => live.close(),
+    () => live.stats(),
+    stopper,
+  );
+}
+
+/**
+ * The session both sources share: -c / -a packets, stop(), the signal handlers while frames are
+ * read, and the counts. `source` is called once, when the consumer starts iterating.
+ */
+function session(
+  live: boolean,
+  interfaces: readonly IfaceInfo[],
+  o: CaptureOptions,
+  source: () => AsyncIterable<Frame[]>,
+  close: () => void,
+  drops: () => { dropped: number; ifDropped: number },
+  stopper: Stopper = makeStopper(),
+): CaptureSession {
+  const limit = frameLimit(o);
   let captured = 0;
+  async function* batches(): AsyncGenerator<Frame[]> {
+    const release = withSignals(stopper, o.handleSignals ?? true);
+    try {
+      if (limit <= 0) return;
+      for await (const batch of source()) {
+        if (captured + batch.length >= limit) {
+          const last = batch.slice(0, limit - captured);
+          captured += last.length;
+          yield last;
+          return;
+        }
+        captured += batch.length;
+        yield batch;
+        if (stopper.stopped) return;
+      }
+    } finally {
+      release();
+      close();
+    }
+  }
   async function* frames(): AsyncGenerator<Frame> {
     const release = withSignals(stopper, o.handleSignals ?? true);
     try {
       if (limit <= 0) return;
-      const deadline = duration !== undefined ? Date.now() + duration * 1000 : undefined;
-      for await (const f of live.frames(stopper, deadline)) {
-        captured++;
-        yield f;
-        if (captured >= limit) return;
+      for await (const batch of source()) {
+        for (const f of batch) {
+          captured++;
+          yield f;
+          if (captured >= limit || stopper.stopped) return;
+        }
       }
     } finally {
       release();
-      live.close();
+      close();
     }
   }
   return {
-    live: true,
-    interfaces: live.interfaces,
+    live,
+    interfaces,
     frames: frames(),
+    batches: batches(),
     stop: () => stopper.stop(),
-    stats: () => {
-      const s = live.stats();
-      return { captured, dropped: s.dropped, ifDropped: s.ifDropped };
-    },
+    stats: () => ({ captured, ...drops() }),
   };
 }

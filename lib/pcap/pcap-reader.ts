@@ -40,41 +40,53 @@ export async function readPcapHeader(cur: ByteCursor, path: string): Promise<Pca
   return { littleEndian, nano, iface: pcapIface(linktype, snaplen, nano) };
 }
 
-/** Every record after the header; throws tshark's error after the last good frame when the file is cut. */
-export async function* readPcapRecords(cur: ByteCursor, h: PcapHeader, path: string): AsyncGenerator<Frame> {
+/**
+ * Every record after the header, in batches: all the complete records of the buffered chunk are
+ * parsed synchronously and handed over together, so the consumer pays one await per chunk, not per
+ * frame. When the file is damaged, the frames before the damage come first, then tshark's error.
+ */
+export async function* readPcapBatches(cur: ByteCursor, h: PcapHeader, path: string): AsyncGenerator<Frame[]> {
   const le = h.littleEndian;
   const scale = h.nano ? 1 : 1000;
   const linktype = h.iface.linktype;
   const phdr = PSEUDO_HEADER_BYTES.get(linktype) ?? 0;
   for (;;) {
-    if (cur.end - cur.pos < 16 && !(await cur.fill(16))) {
+    const batch: Frame[] = [];
+    const v = cur.view;
+    const buf = cur.buf;
+    const end = cur.end;
+    let p = cur.pos;
+    let failure: Error | undefined;
+    while (end - p >= 16) {
+      const caplen = v.getUint32(p + 8, le);
+      if (caplen > MAX_RECORD_BYTES) {
+        failure = readError(path, "bad-file", `pcap: File has ${caplen}-byte packet, bigger than maximum of ${MAX_RECORD_BYTES}`);
+        break;
+      }
+      const start = p + 16;
+      if (end - start < caplen) break;
+      const len = v.getUint32(p + 12, le);
+      // wiretap keeps the nanoseconds in a 32-bit signed field: a damaged fraction wraps the same way here.
+      const nsec = (v.getUint32(p + 4, le) * scale) | 0;
+      const sec = v.getUint32(p, le);
+      if (phdr === 0) {
+        batch.push(new TimedFrame(sec, nsec, caplen, len, linktype, buf.subarray(start, start + caplen), 0));
+      } else if (caplen < phdr) {
+        failure = pseudoHeaderError(path, caplen);
+        break;
+      } else {
+        batch.push(new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), linktype, buf.subarray(start + phdr, start + caplen), 0, undefined, buf.subarray(start, start + phdr)));
+      }
+      p = start + caplen;
+    }
+    cur.pos = p;
+    if (batch.length) yield batch;
+    if (failure) throw failure;
+    const need = cur.available >= 16 ? 16 + cur.view.getUint32(cur.pos + 8, le) : 16;
+    if (!(await cur.fill(need))) {
       if (cur.available === 0) return;
       throw readError(path, "short-read");
     }
-    let v = cur.view;
-    let p = cur.pos;
-    const caplen = v.getUint32(p + 8, le);
-    if (caplen > MAX_RECORD_BYTES) {
-      throw readError(path, "bad-file", `pcap: File has ${caplen}-byte packet, bigger than maximum of ${MAX_RECORD_BYTES}`);
-    }
-    if (cur.end - p < 16 + caplen) {
-      if (!(await cur.fill(16 + caplen))) throw readError(path, "short-read");
-      v = cur.view;
-      p = cur.pos;
-    }
-    const sec = v.getUint32(p, le);
-    const frac = v.getUint32(p + 4, le);
-    const len = v.getUint32(p + 12, le);
-    const start = p + 16;
-    cur.pos = start + caplen;
-    // wiretap keeps the nanoseconds in a 32-bit signed field: a damaged fraction wraps the same way here.
-    const nsec = (frac * scale) | 0;
-    if (phdr === 0) {
-      yield new TimedFrame(sec, nsec, caplen, len, linktype, cur.buf.subarray(start, start + caplen), 0);
-      continue;
-    }
-    if (caplen < phdr) throw pseudoHeaderError(path, caplen);
-    yield new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), linktype, cur.buf.subarray(start + phdr, start + caplen), 0, undefined, cur.buf.subarray(start, start + phdr));
   }
 }
 

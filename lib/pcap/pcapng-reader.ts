@@ -96,16 +96,37 @@ function resolutionOf(resolByte: number | undefined): { tsresolNs: bigint; tsDig
  * Every packet of every section. `ifaces` is the session's interface list: it grows as IDBs appear,
  * and frame.iface indexes it (interfaces of later sections follow those of earlier ones).
  */
-export async function* readPcapngBlocks(
+export async function* readPcapngBatches(
   cur: ByteCursor,
   path: string,
   ifaces: IfaceInfo[],
   counters: PcapngCounters,
-): AsyncGenerator<Frame> {
+): AsyncGenerator<Frame[]> {
+  // Frames of complete blocks gather in `pending` and are handed over before the cursor has to wait
+  // for more input, and before an error: one await per chunk, and nothing read is lost.
+  const pending: Pending = { batch: [] };
+  try {
+    yield* blockLoop(cur, path, ifaces, counters, pending);
+  } catch (e) {
+    if (pending.batch.length) yield pending.batch;
+    throw e;
+  }
+  if (pending.batch.length) yield pending.batch;
+}
+
+interface Pending {
+  batch: Frame[];
+}
+
+async function* blockLoop(cur: ByteCursor, path: string, ifaces: IfaceInfo[], counters: PcapngCounters, pending: Pending): AsyncGenerator<Frame[]> {
   let le = true;
   let section: SectionIface[] = [];
   let first = true;
   for (;;) {
+    if (cur.end - cur.pos < 12 && pending.batch.length) {
+      yield pending.batch;
+      pending.batch = [];
+    }
     if (cur.end - cur.pos < 12 && !(await cur.fill(12))) {
       if (cur.available === 0 && !first) return;
       throw readError(path, first ? "short-open" : "short-read");
@@ -132,6 +153,10 @@ export async function* readPcapngBlocks(
           : `pcapng: total block length ${blen} is too large (> ${MAX_BLOCK_BYTES})`);
     }
     if (cur.end - p < blen) {
+      if (pending.batch.length) {
+        yield pending.batch;
+        pending.batch = [];
+      }
       if (!(await cur.fill(blen))) throw readError(path, "short-read");
       v = cur.view;
       p = cur.pos;
@@ -187,10 +212,10 @@ export async function* readPcapngBlocks(
         const { sec, nsec } = timeOf(hi, lo, iface.clock);
         const phdr = PSEUDO_HEADER_BYTES.get(iface.info.linktype) ?? 0;
         if (phdr === 0) {
-          yield new TimedFrame(sec, nsec, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global, comments);
+          pending.batch.push(new TimedFrame(sec, nsec, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global, comments));
         } else {
           if (caplen < phdr) throw pseudoHeaderError(path, caplen);
-          yield new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), iface.info.linktype, cur.buf.subarray(data + phdr, data + caplen), iface.global, comments, cur.buf.subarray(data, data + phdr));
+          pending.batch.push(new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), iface.info.linktype, cur.buf.subarray(data + phdr, data + caplen), iface.global, comments, cur.buf.subarray(data, data + phdr)));
         }
         break;
       }
@@ -202,7 +227,7 @@ export async function* readPcapngBlocks(
         let caplen = Math.min(len, room);
         if (iface.info.snaplen > 0) caplen = Math.min(caplen, iface.info.snaplen);
         const data = body + 4;
-        yield new TimedFrame(0, 0, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global);
+        pending.batch.push(new TimedFrame(0, 0, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global));
         break;
       }
       case BT_ISB: {

@@ -4,8 +4,8 @@ import { ToolError } from "../cli/error.ts";
 import { ByteCursor, fileInput, gunzipInput, streamInput, type ByteInput } from "./byte-cursor.ts";
 import type { Frame } from "./frame.ts";
 import type { IfaceInfo } from "./iface.ts";
-import { isPcapMagic, readPcapHeader, readPcapRecords } from "./pcap-reader.ts";
-import { BT_SHB, readPcapngBlocks } from "./pcapng-reader.ts";
+import { isPcapMagic, readPcapBatches, readPcapHeader } from "./pcap-reader.ts";
+import { BT_SHB, readPcapngBatches } from "./pcapng-reader.ts";
 import { readError } from "./read-errors.ts";
 
 export interface CaptureFile {
@@ -15,6 +15,8 @@ export interface CaptureFile {
   readonly interfaces: IfaceInfo[];
   /** frames in file order; throws tshark's ToolError after the last good frame of a damaged file */
   readonly frames: AsyncGenerator<Frame>;
+  /** the same frames a chunk at a time (one await per ~1 MiB instead of per frame); iterate one of the two */
+  readonly batches: AsyncGenerator<Frame[]>;
   /** interface drops reported by pcapng ISBs so far */
   readonly counters: { ifDropped: number };
   close(): void;
@@ -32,26 +34,36 @@ export async function openCaptureFile(path: string): Promise<CaptureFile> {
   }
   const interfaces: IfaceInfo[] = [];
   const counters = { ifDropped: 0 };
+  const session = (format: CaptureFile["format"], raw: AsyncGenerator<Frame[]>): CaptureFile => {
+    const batches = closing(cur, raw, gzip ? path : undefined);
+    return { format, gzip, interfaces, counters, batches, frames: flatten(batches), close: () => cur.close() };
+  };
   try {
     if (!(await cur.fill(4))) {
-      if (cur.available === 0) return { format: "empty", gzip, interfaces, frames: none(), counters, close: () => cur.close() };
+      if (cur.available === 0) return session("empty", none());
       throw readError(path, "not-capture");
     }
     const magic = cur.view.getUint32(cur.pos, true);
     if (magic === BT_SHB) {
-      return { format: "pcapng", gzip, interfaces, counters, frames: closing(cur, readPcapngBlocks(cur, path, interfaces, counters)), close: () => cur.close() };
+      return session("pcapng", readPcapngBatches(cur, path, interfaces, counters));
     }
     if (isPcapMagic(new DataView(cur.buf.buffer, cur.pos, 4))) {
       const header = await readPcapHeader(cur, path);
       interfaces.push(header.iface);
-      return { format: "pcap", gzip, interfaces, counters, frames: closing(cur, readPcapRecords(cur, header, path)), close: () => cur.close() };
+      return session("pcap", readPcapBatches(cur, header, path));
     }
     throw readError(path, "not-capture");
   } catch (e) {
     cur.close();
-    if (gzip && !(e instanceof ToolError)) throw readError(path, "bad-file", "gzip: data is corrupt");
+    if (gzip && !(e instanceof ToolError)) throw gunzipError(path, e);
     throw e;
   }
+}
+
+function gunzipError(path: string, e: unknown): ToolError {
+  const code = (e as { code?: string }).code;
+  if (code === "Z_BUF_ERROR") return readError(path, "short-read");
+  return readError(path, "bad-compression", (e as Error).message);
 }
 
 function openFile(path: string): ByteInput {
@@ -76,13 +88,25 @@ function openError(path: string, e: unknown): ToolError {
   return new ToolError(`The file "${path}" could not be opened: ${(e as Error).message}.`, 2);
 }
 
-async function* none(): AsyncGenerator<Frame> {}
+async function* none(): AsyncGenerator<Frame[]> {}
 
-/** Close the input when iteration ends (done, error, or the consumer breaking out); map gunzip failures. */
-async function* closing(cur: ByteCursor, frames: AsyncGenerator<Frame>): AsyncGenerator<Frame> {
+/**
+ * Close the input when iteration ends (done, error, or the consumer breaking out). A gunzip failure
+ * (only for `gzipPath`) becomes tshark's message: a cut stream reads as a cut file.
+ */
+async function* closing(cur: ByteCursor, batches: AsyncGenerator<Frame[]>, gzipPath?: string): AsyncGenerator<Frame[]> {
   try {
-    yield* frames;
+    yield* batches;
+  } catch (e) {
+    if (gzipPath === undefined || e instanceof ToolError) throw e;
+    throw gunzipError(gzipPath, e);
   } finally {
     cur.close();
+  }
+}
+
+async function* flatten(batches: AsyncGenerator<Frame[]>): AsyncGenerator<Frame> {
+  for await (const batch of batches) {
+    for (const f of batch) yield f;
   }
 }

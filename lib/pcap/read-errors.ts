@@ -6,7 +6,7 @@ export function inputPhrase(path: string): string {
   return path === "-" ? "The standard input" : `The file "${path}"`;
 }
 
-export type ReadFailure = "not-capture" | "short-open" | "short-read" | "bad-file" | "unsupported";
+export type ReadFailure = "not-capture" | "short-open" | "short-read" | "bad-file" | "unsupported" | "bad-compression";
 
 const TEXT: Record<ReadFailure, string> = {
   "not-capture": "isn't a capture file in a format TShark understands.",
@@ -14,6 +14,7 @@ const TEXT: Record<ReadFailure, string> = {
   "short-read": "appears to have been cut short in the middle of a packet.",
   "bad-file": "appears to be damaged or corrupt.",
   unsupported: "contains record data that TShark doesn't support.",
+  "bad-compression": "is compressed and appears to be damaged or corrupt.",
 };
 
 /** The error tshark reports (rc 2), with wiretap's detail line in parentheses when there is one. */
