@@ -4,7 +4,7 @@ import type { Packet } from "../dissect/tree.ts";
 
 /** A display filter compiled for a statistic (lib/filter supplies it; stats do not import the filter engine). */
 export type PacketTest = (pkt: Packet) => boolean;
-export type FilterCompiler = (text: string) => { test: PacketTest; fields: readonly _F[] };
+export type FilterCompiler = (text: string) => { test: PacketTest; fields: readonly Field[] };
 
 /** What the binary lends the statistics: the filter compiler and the Time column's precision per packet. */
 export interface StatEnv {
