@@ -153,22 +153,38 @@ export function ourCount(pkts: readonly Packet[], filter: string): number | stri
   }
 }
 
-/** tshark's counts: filters without commas go through one -z io,stat run per 80; the others one -Y run each. */
+/** tshark's count for one filter with -Y ("tshark error" when it rejects the filter). */
+async function tsharkCountOne(file: string, filter: string): Promise<number | string> {
+  const p = Bun.spawn(["tshark", "-r", file, "-Y", filter, "-T", "fields", "-e", "frame.number"], { stdout: "pipe", stderr: "pipe" });
+  const out = await new Response(p.stdout).text();
+  return (await p.exited) === 0 ? out.split("\n").filter(Boolean).length : "tshark error";
+}
+
+/** Run `jobs` at most `width` at a time. */
+async function inBatches<T>(items: readonly T[], width: number, job: (x: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(job));
+}
+
+/**
+ * tshark's counts: filters without commas go through one -z io,stat run per 80 (it prints no row for a file
+ * whose frames have no usable time span; those then fall back to -Y), the others one -Y run each.
+ */
 export async function tsharkCounts(file: string, filters: readonly string[]): Promise<Map<string, number | string>> {
   const res = new Map<string, number | string>();
+  const single: string[] = filters.filter((f) => f.includes(","));
   const plain = filters.filter((f) => !f.includes(","));
   for (let i = 0; i < plain.length; i += 80) {
     const chunk = plain.slice(i, i + 80);
     const text = await sh(["tshark", "-r", file, "-q", "-z", `io,stat,0,${chunk.join(",")}`]);
     const row = text.split("\n").find((l) => /^\|\s*[\d.]+\s*<>/.test(l));
-    const cells = row ? row.split("|").slice(2, -1).map((c) => c.trim()) : [];
-    chunk.forEach((f, k) => res.set(f, row ? Number(cells[2 * k]) : "tshark error"));
+    if (!row) {
+      single.push(...chunk);
+      continue;
+    }
+    const cells = row.split("|").slice(2, -1).map((c) => c.trim());
+    chunk.forEach((f, k) => res.set(f, Number(cells[2 * k])));
   }
-  await Promise.all(filters.filter((f) => f.includes(",")).map(async (f) => {
-    const p = Bun.spawn(["tshark", "-r", file, "-Y", f, "-T", "fields", "-e", "frame.number"], { stdout: "pipe", stderr: "pipe" });
-    const out = await new Response(p.stdout).text();
-    res.set(f, (await p.exited) === 0 ? out.split("\n").filter(Boolean).length : "tshark error");
-  }));
+  await inBatches(single, 4, async (f) => void res.set(f, await tsharkCountOne(file, f)));
   return res;
 }
 

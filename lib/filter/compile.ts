@@ -16,6 +16,7 @@ import type { Packet } from "../dissect/tree.ts";
 import { entityText, type CmpOp, type Entity, type Test } from "./ast.ts";
 import { fail } from "./error.ts";
 import { parseFilter } from "./parser.ts";
+import { fieldByAbbrev } from "../dissect/registry.ts";
 import { fieldOfWord, operand, type CompileContext, type Operand } from "./operand.ts";
 import { compileRegex, latin1 } from "./regex.ts";
 import { containsOf, equalOf, orderOf, relationOf, type Rel } from "./relations.ts";
@@ -83,7 +84,7 @@ function cmpTest(ctx: CompileContext, t: Extract<Test, { t: "cmp" }>): Pred {
     if (t.b.t !== "string") fail(src, "Matches requires a double quoted string on the right side.", t.b.span);
     const re = compileRegex(src, t.b.text, t.b.span);
     rel = a.cls === "string" ? (x) => re.test(x as string) : (x) => re.test(latin1(x as Uint8Array));
-    const values = searchValues(a);
+    const values = searchValues(ctx, a);
     return quant === "any" ? (pkt) => values(pkt).some((x) => rel(x, 0)) : (pkt) => {
       const A = values(pkt);
       return A.length > 0 && A.every((x) => rel(x, 0));
@@ -95,7 +96,7 @@ function cmpTest(ctx: CompileContext, t: Extract<Test, { t: "cmp" }>): Pred {
   if (base === "contains" && a.ftype === "FT_PROTOCOL") {
     const b = operand(ctx, t.b, targetOf(a));
     if (b.kind !== "const" && !compatible(a, b)) fail(src, `${entityText(src, t.a)} and ${entityText(src, t.b)} are not of compatible types.`, t.b.span);
-    const values = searchValues(a);
+    const values = searchValues(ctx, a);
     const has = containsOf("bytes");
     return (pkt) => {
       const A = values(pkt);
@@ -121,14 +122,26 @@ function cmpTest(ctx: CompileContext, t: Extract<Test, { t: "cmp" }>): Pred {
       };
 }
 
+/** Link-layer protocols whose own tvb keeps the Ethernet padding and trailer. */
+const KEEPS_TRAILER = new Set(["frame", "eth", "vlan", "ieee8021ad", "sll", "null", "raw"]);
+
 /**
- * What contains / matches search: a protocol's value is the rest of the packet from its first byte (Wireshark
- * keeps the protocol's whole tvb), even though len() and slices see only the protocol's own length.
+ * What contains / matches search: a protocol's value is the rest of its tvb from its first byte (Wireshark keeps
+ * the protocol's whole tvb), even though len() and slices see only the protocol's own length. Above the link
+ * layer that tvb stops where the Ethernet padding or trailer starts (IP trims it to its total length).
  */
-function searchValues(a: Operand): (pkt: Packet) => readonly Val[] {
+function searchValues(ctx: CompileContext, a: Operand): (pkt: Packet) => readonly Val[] {
   if (a.ftype !== "FT_PROTOCOL" || !a.nodes) return (pkt) => a.values(pkt);
   const nodes = a.nodes;
-  return (pkt) => nodes(pkt).map((n) => n.data.subarray(n.start));
+  if (a.field && KEEPS_TRAILER.has(a.field.abbrev)) return (pkt) => nodes(pkt).map((n) => n.data.subarray(n.start));
+  const tails = ["eth.padding", "eth.trailer"].map(fieldByAbbrev).filter((f): f is Field => f !== undefined);
+  for (const f of tails) ctx.fields.add(f);
+  return (pkt) =>
+    nodes(pkt).map((n) => {
+      let end = n.data.length;
+      for (const f of tails) for (const t of pkt.index.get(f.id) ?? []) if (t.data === n.data && t.start >= n.start && t.start < end) end = t.start;
+      return n.data.subarray(n.start, end);
+    });
 }
 
 /** The hot path: one field against one constant, straight off the packet's index. */
