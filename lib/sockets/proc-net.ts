@@ -58,14 +58,17 @@ export function readProcInet(table: string, states: number): SocketRecord[] | un
     const local = hexEndpoint(f[1]!, family);
     const remote = hexEndpoint(f[2]!, family);
     let procTcp: SocketRecord["procTcp"];
-    if (kind === "tcp" && f.length >= 17) {
-      const rto = Number(f[12]);
-      const ssthresh = Number(f[16]);
+    if (kind === "tcp") {
+      // Lines without the rto..ssthresh columns (TIME-WAIT) get ss's defaults: cwnd 2, the rest 0.
+      const full = f.length >= 13;
+      const num = (i: number) => Number(f[i] ?? 0) || 0;
+      const rto = full ? num(12) : 0;
+      const ssthresh = full ? num(16) : -1;
       procTcp = {
         rto: rto !== 3 * USER_HZ ? rto / USER_HZ : 0,
-        ato: Number(f[13]) / USER_HZ,
-        qack: Math.trunc(Number(f[14]) / 2),
-        cwnd: Number(f[15]),
+        ato: full ? num(13) / USER_HZ : 0,
+        qack: full ? Math.trunc(num(14) / 2) : 0,
+        cwnd: full ? num(15) : 2,
         ssthresh: ssthresh === -1 ? 0 : ssthresh,
       };
     }

@@ -81,6 +81,8 @@ function extText(s: SocketRecord, d: SsDisplay): string {
     if (d.mem) ext += skmemText(s);
     return ext;
   }
+  // On the /proc path ss's UDP and raw reader prints no timers and no details (only TCP's reader does).
+  if (s.source === "proc" && s.netid !== "tcp") return ext;
   if (d.showOptions) ext += timerText(s);
   if (d.details) {
     ext += detailsText(s, cgroupPath);
@@ -90,7 +92,7 @@ function extText(s: SocketRecord, d: SsDisplay): string {
   if (d.tos) ext += tosText(s);
   if (d.cgroup && s.cgroupId) ext += ` cgroup:${cgroupPath(s.cgroupId)}`;
   if (s.source === "proc") {
-    if (d.info && s.procTcp) ext += procTcpText(s.procTcp);
+    if (d.info && s.procTcp) ext += procTcpText(s.procTcp, s.retrans);
     return ext;
   }
   if (d.mem || (d.info && s.protocol !== IPPROTO_UDP)) ext += nl + skmemText(s) + tcpInfoText(s, d.showOptions, d.numeric);
@@ -98,7 +100,7 @@ function extText(s: SocketRecord, d: SsDisplay): string {
 }
 
 /** ss's -i on the /proc path: the few fields /proc/net/tcp carries. */
-function procTcpText(p: NonNullable<SocketRecord["procTcp"]>): string {
+function procTcpText(p: NonNullable<SocketRecord["procTcp"]>, retrans: number): string {
   let out = "";
   if (p.rto) out += ` rto:${formatG(p.rto)}`;
   if (p.ato) out += ` ato:${formatG(p.ato)}`;
@@ -106,6 +108,7 @@ function procTcpText(p: NonNullable<SocketRecord["procTcp"]>): string {
   if (p.qack & 1) out += " bidir";
   if (p.cwnd) out += ` cwnd:${p.cwnd}`;
   if (p.ssthresh) out += ` ssthresh:${p.ssthresh}`;
+  if (retrans) out += ` retrans:${retrans}/0`;
   return out + " reordering:0";
 }
 

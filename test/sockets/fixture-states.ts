@@ -66,6 +66,16 @@ function unixDgram(name: string, abstract: boolean): number {
   check("bind", c.bind(fd, bufPtr(sa), 2 + bytes.length + (abstract ? 1 : 0)));
   return fd;
 }
+// Raw sockets (root): ICMP over IPv4 and ICMPv6 over IPv6.
+let raw = 0;
+try {
+  check("socket", libc().socket(AF.INET, SOCK.RAW | SOCK.CLOEXEC, 1));
+  check("socket", libc().socket(AF.INET6, SOCK.RAW | SOCK.CLOEXEC, 58));
+  raw = 2;
+} catch {
+  // not allowed here: the raw tests see none, as ss does
+}
+
 const dgramPath = `${dir}/tsss-dgram-${process.pid}.sock`;
 unixDgram(dgramPath, false);
 unixDgram(`tsss-abstract-${process.pid}`, true);
@@ -87,6 +97,7 @@ console.log(
     unixPath,
     dgramPath,
     unixClient: Boolean(unixClient),
+    raw,
   }),
 );
 process.on("SIGTERM", () => {

@@ -44,6 +44,7 @@ describe("tsss vs ss in a private namespace", () => {
     ["-tn", "state", "bucket"], ["-tn", "state", "big"], ["-tn", "state", "all"], ["-tn", "exclude", "time-wait"],
     ["-tn", "state", "established", "state", "close-wait"], ["-tan", "exclude", "listening", "exclude", "syn-sent"],
     ["-tn", "state", "ESTABLISHED"], ["-un", "state", "unconnected"], ["-xn", "state", "listening"],
+    ["-wa"], ["-wan"], ["-w"], ["-wae"], ["-wanp"], ["-a", "-A", "raw,udp"], ["-4", "-wa"], ["-6", "-wa"],
     ["-tanT"], ["-tapT"], ["-tar"], ["-tr"], ["-uar"], ["-tanr"], ["-tn", "-4", "-r"],
   ];
   for (const args of exact)
@@ -105,7 +106,7 @@ describe("tsss vs ss in a private namespace", () => {
   });
 
   test("the /proc fallback gives what ss's own /proc path gives", async () => {
-    for (const args of [["-tan"], ["-ta"], ["-uan"], ["-xa"], ["-tane"], ["-ltn"], ["-tan", `sport = :${lab.ports.listen}`]]) {
+    for (const args of [["-tan"], ["-ta"], ["-uan"], ["-uane"], ["-xa"], ["-tane"], ["-tanoi"], ["-ltn"], ["-tan", `sport = :${lab.ports.listen}`]]) {
       const env = { PROC_ROOT: "/proc" };
       const [a, b] = await Promise.all([lab.ss(args, env), lab.tsss(args, env)]);
       expect({ args, out: maskTimers(b.out) }).toEqual({ args, out: maskTimers(a.out) });
