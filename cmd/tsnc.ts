@@ -31,9 +31,9 @@ async function main(argv: string[]): Promise<number> {
   if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
   if (plan.hub) {
     if (o.udp) throw new ToolError("--broker and --chat work over stream sockets only", 2);
-    return runBrokerListener(o, r, plan.hub, plan.admit, plan.stdin);
+    return runBrokerListener(o, r, plan.hub, plan.admit, plan.stdin, plan.listenTls);
   }
-  if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent);
+  if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent, plan.listenTls);
   if (o.unix) return runUnixClient(o, plan.stream);
   return runTcpClient(o, r, plan.stream, plan.dialer, plan.resolveTarget);
 }

@@ -91,8 +91,15 @@ export class BunSocketStream implements ByteStream {
     this.resolveHandshake({ authorized: false, error: this.closeError ?? new Error("closed during the TLS handshake") });
   }
 
+  /** TLS only: the peer's certificate as node:tls describes it (subject, issuer, raw DER). */
+  peerCertificate(): { subject?: Record<string, string | string[]>; issuer?: Record<string, string | string[]>; raw?: Uint8Array } | undefined {
+    const cert = this.socket?.getPeerCertificate() as unknown as { subject?: Record<string, string>; issuer?: Record<string, string>; raw?: Uint8Array } | undefined;
+    return cert && Object.keys(cert).length > 0 ? cert : undefined;
+  }
+
   onHandshake(authorized: boolean, error: Error | null): void {
-    this.resolveHandshake({ authorized, error: error ?? undefined });
+    // Bun's flag says the handshake completed; the certificate verdict is the authorization error
+    this.resolveHandshake({ authorized: authorized && !error, error: error ?? undefined });
   }
 
   onError(err: Error): void {

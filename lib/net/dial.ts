@@ -15,7 +15,7 @@ export interface DialOptions {
   readonly sourcePort?: number; // -p
   readonly tuning: SocketTuning;
   /** --ssl: Bun's TLS options for the client side */
-  readonly tls?: Bun.TLSOptions & { rejectUnauthorized?: boolean; serverName?: string; ALPNProtocols?: string[] };
+  readonly tls?: Bun.TLSOptions;
 }
 
 /** A Bun connect error as a SysError, so messages use glibc's strerror text ("Connection refused"). */

@@ -1,5 +1,6 @@
 // tsnc -l for streams (TCP, unix): bind like nc (0.0.0.0 by default, reuse flags), serve one client, or one after another with -k.
 import { unlinkSync } from "node:fs";
+import type { TLSOptions } from "bun";
 import { ToolError } from "../cli/error.ts";
 import { SysError, errnoOf, strerror } from "../sys/libc.ts";
 import { BunSocketStream, streamHandlers } from "./bun-stream.ts";
@@ -49,13 +50,14 @@ function bindError(e: unknown): ToolError {
 }
 
 /** Start listening; every accepted stream goes to `onStream`. Returns the bound address for the -v line. */
-async function startListener(o: NcOptions, onStream: (s: ByteStream) => void): Promise<{ address: string; port?: number }> {
+async function startListener(o: NcOptions, onStream: (s: ByteStream) => void, tls?: TLSOptions): Promise<{ address: string; port?: number }> {
+  const secure = tls ? { tls } : {};
   if (o.unix) {
     const path = o.host!;
     // nc removes whatever is at the path before binding, and leaves the socket file behind when it exits
     if (!path.startsWith("@")) try { unlinkSync(path); } catch { /* nothing there */ }
     try {
-      Bun.listen({ unix: path.startsWith("@") ? "\0" + path.slice(1) : path, allowHalfOpen: true, socket: streamHandlers(onStream, path) } as Parameters<typeof Bun.listen<BunSocketStream>>[0]);
+      Bun.listen({ unix: path.startsWith("@") ? "\0" + path.slice(1) : path, allowHalfOpen: true, socket: streamHandlers(onStream, path), ...secure } as Parameters<typeof Bun.listen<BunSocketStream>>[0]);
     } catch (e) {
       throw bindError(e);
     }
@@ -83,7 +85,7 @@ async function startListener(o: NcOptions, onStream: (s: ByteStream) => void): P
     return { address, port: localName(fd).port };
   }
   try {
-    const l = Bun.listen<BunSocketStream>({ hostname: address, port, allowHalfOpen: true, socket: streamHandlers(onStream) });
+    const l = Bun.listen<BunSocketStream>({ hostname: address, port, allowHalfOpen: true, socket: streamHandlers(onStream), ...secure });
     return { address, port: l.port };
   } catch (e) {
     throw bindError(e);
@@ -94,7 +96,7 @@ async function startListener(o: NcOptions, onStream: (s: ByteStream) => void): P
  * `tsnc --broker` / `--chat`: every accepted client joins the hub; what we read on stdin goes to all of them.
  * Runs until killed, as ncat's broker does.
  */
-export async function runBrokerListener(o: NcOptions, r: NcReporter, hub: BrokerHub, admit: AdmitCheck, stdin?: ByteSource): Promise<number> {
+export async function runBrokerListener(o: NcOptions, r: NcReporter, hub: BrokerHub, admit: AdmitCheck, stdin?: ByteSource, tls?: TLSOptions): Promise<number> {
   const bound = await startListener(o, (s) => {
     if (!admit(s.peer)) return s.reset();
     void (async () => {
@@ -102,7 +104,7 @@ export async function runBrokerListener(o: NcOptions, r: NcReporter, hub: Broker
       else r.received(await reverseName(s.peer.address, o.numeric), s.peer.port);
     })();
     hub.join(s);
-  });
+  }, tls);
   const name = o.unix ? bound.address : await reverseName(bound.address, o.numeric);
   if (o.unix) r.listening("Bound on", name);
   r.listening("Listening on", name, bound.port);
@@ -125,6 +127,7 @@ export async function runStreamListener(
   admit: AdmitCheck = () => true,
   /** sessions that do not share stdin (--exec, --sh-exec) run side by side under -k, as ncat runs them */
   concurrent = false,
+  tls?: TLSOptions,
 ): Promise<number> {
   const queue = new ConnectionQueue();
   let active = 0;
@@ -135,7 +138,7 @@ export async function runStreamListener(
     if (!admit(s.peer) || active + queue.size >= maxConns) return s.reset();
     accepted++;
     queue.push(s);
-  });
+  }, tls);
   const name = o.unix ? bound.address : await reverseName(bound.address, o.numeric);
   if (o.unix) r.listening("Bound on", name);
   r.listening("Listening on", name, bound.port);

@@ -14,6 +14,8 @@ import { openSessionLog } from "./session-log.ts";
 import { withObserver } from "./logged-stream.ts";
 import { ACL_DENIED, buildAcl } from "./acl.ts";
 import { proxyDialer, proxyPlanOf } from "./proxy-dial.ts";
+import { checkTlsUse, listenerTls, tlsDialer } from "./tls-wiring.ts";
+import type { TLSOptions } from "bun";
 
 export interface SessionPlan {
   readonly stream: SessionRunner; // TCP and unix stream connections
@@ -28,12 +30,9 @@ export interface SessionPlan {
   readonly hub?: BrokerHub;
   /** what the listener reads for the hub (undefined with -d / --recv-only) */
   readonly stdin?: ByteSource;
+  /** --ssl on a listener: Bun's TLS options */
+  readonly listenTls?: TLSOptions;
 }
-
-/** Extras whose modules are not in this build: each fails clearly instead of being ignored. */
-const PENDING: readonly [string, (o: NcOptions) => boolean][] = [
-  ["--ssl", (o) => o.ssl],
-];
 
 /** A source that is always at EOF, for -d and --recv-only (stdin is never opened). */
 const noInput: ByteSource = { read: () => Promise.resolve(null) };
@@ -68,7 +67,6 @@ async function admissionOf(o: NcOptions, r: NcReporter): Promise<AdmitCheck> {
 }
 
 export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionPlan> {
-  for (const [flag, used] of PENDING) if (used(o)) throw new ToolError(`${flag} is not supported yet`, 1);
   if (o.sendOnly && o.recvOnly) throw new ToolError("Cannot use --send-only and --recv-only together", 1);
   // -o / --hex-dump: one log for the whole run, fed by every connection in order
   const log = o.output !== undefined || o.hexDump !== undefined ? openSessionLog({ raw: o.output, hex: o.hexDump, append: o.appendOutput }) : undefined;
@@ -85,15 +83,17 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
   };
   const admit = await admissionOf(o, r);
   const proxy = o.listen ? undefined : proxyPlanOf(o);
-  const dialer = proxy ? proxyDialer(proxy, o, r) : o.passFd && !o.listen ? fdPassDialer : directDialer;
+  checkTlsUse(o, proxy !== undefined);
+  const dialer = proxy ? proxyDialer(proxy, o, r) : o.ssl && !o.listen ? tlsDialer(o, r) : o.passFd && !o.listen ? fdPassDialer : directDialer;
   const resolveTarget = proxy === undefined;
+  const listenTls = o.ssl && o.listen ? listenerTls(o, r) : undefined;
   // --broker / --chat: clients join a hub instead of a per-connection session
   if (o.broker || o.chat) {
     const broker = createBroker({ chat: o.chat, maxConns: o.maxConns });
     const hub: BrokerHub = { join: (s) => void broker.add(log ? withObserver(s, log) : s), broadcast: (b) => broker.broadcast(b) };
     const unused: SessionRunner = async () => {};
     const input = o.noStdin || o.recvOnly ? undefined : stdinReader();
-    return { stream: unused, datagram: unused, admit, dialer, concurrent: true, resolveTarget, hub, stdin: input };
+    return { stream: unused, datagram: unused, admit, dialer, concurrent: true, resolveTarget, hub, stdin: input, listenTls };
   }
   // -e / -c: a program takes stdin's and stdout's place; it gets the peer's EOF as EOF on its stdin
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
@@ -102,7 +102,7 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
       await runExec(s, exec);
       await s.close(true);
     };
-    return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true, resolveTarget };
+    return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true, resolveTarget, listenTls };
   }
-  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit, dialer, concurrent: false, resolveTarget };
+  return { stream: logged(relayWith(false)), datagram: logged(relayWith(true)), admit, dialer, concurrent: false, resolveTarget, listenTls };
 }
