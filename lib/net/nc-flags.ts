@@ -65,6 +65,7 @@ export const NC_FLAGS: readonly OptionSpec[] = [
   { long: "ssl-trustfile", arg: "file", help: "PEM file containing trusted SSL certificates" },
   { long: "ssl-servername", arg: "name", help: "Request distinct server name (SNI)" },
   { long: "ssl-alpn", arg: "protos", help: "ALPN protocol list to use" },
+  { long: "ssl-ciphers", arg: "cipherlist", help: "Cipherlist containing SSL ciphers to use" },
   { long: "proxy", arg: "addr[:port]", help: "Specify address of host to proxy through" },
   { long: "proxy-type", arg: "type", help: 'Specify proxy type ("http", "socks4", "socks5")' },
   { long: "proxy-auth", arg: "auth", help: "Authenticate with HTTP or SOCKS proxy server" },

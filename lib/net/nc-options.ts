@@ -62,6 +62,7 @@ export interface NcOptions {
   readonly sslTrustfile?: string;
   readonly sslServername?: string;
   readonly sslAlpn?: string;
+  readonly sslCiphers?: string;
   readonly ncatProxy?: string;
   readonly ncatProxyType?: string;
   readonly ncatProxyAuth?: string;
@@ -228,13 +229,14 @@ export function parseNcArgs(argv: readonly string[]): NcCommand {
       recvOnly: opt.flag(p, "recv-only"),
       noShutdown: opt.flag(p, "no-shutdown"),
       idleTimeoutMs,
-      ssl: opt.flag(p, "ssl") || ["ssl-cert", "ssl-key", "ssl-verify", "ssl-trustfile", "ssl-servername", "ssl-alpn"].some((k) => opt.flag(p, k)),
+      ssl: opt.flag(p, "ssl") || ["ssl-cert", "ssl-key", "ssl-verify", "ssl-trustfile", "ssl-servername", "ssl-alpn", "ssl-ciphers"].some((k) => opt.flag(p, k)),
       sslCert: opt.str(p, "ssl-cert"),
       sslKey: opt.str(p, "ssl-key"),
       sslVerify: opt.flag(p, "ssl-verify"),
       sslTrustfile: opt.str(p, "ssl-trustfile"),
       sslServername: opt.str(p, "ssl-servername"),
       sslAlpn: opt.str(p, "ssl-alpn"),
+      sslCiphers: opt.str(p, "ssl-ciphers"),
       ncatProxy: opt.str(p, "proxy"),
       ncatProxyType: opt.str(p, "proxy-type"),
       ncatProxyAuth: opt.str(p, "proxy-auth"),

@@ -25,6 +25,7 @@ export function tlsDialer(o: NcOptions, r: NcReporter): TcpDialer {
     trustFile: o.sslTrustfile,
     serverName: o.sslServername,
     alpn: o.sslAlpn,
+    ciphers: o.sslCiphers,
     certFile: o.sslCert,
     keyFile: o.sslKey,
     host: o.host!,
@@ -46,7 +47,7 @@ export function tlsDialer(o: NcOptions, r: NcReporter): TcpDialer {
 
 /** The listener's TLS options; -v prints ncat's lines about a generated certificate first. */
 export function listenerTls(o: NcOptions, r: NcReporter): TLSOptions {
-  const made = serverTls({ certFile: o.sslCert, keyFile: o.sslKey, alpn: o.sslAlpn, commonName: o.host ?? o.sourceAddr });
+  const made = serverTls({ certFile: o.sslCert, keyFile: o.sslKey, alpn: o.sslAlpn, ciphers: o.sslCiphers, commonName: o.host ?? o.sourceAddr });
   if (r.verbose) for (const line of made.verboseLines) writeStderr(`tsnc: ${line}\n`);
   return made.tls;
 }
