@@ -5,6 +5,14 @@ import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { ipv4Text } from "../format/address.ts";
 import { secondsText } from "./dns-rdata.ts";
+import { etherAt } from "../format/address.ts";
+import { macName } from "./names.ts";
+
+/** "00:0c:29:1f:74:06 (VMware_1f:74:06)": the address, then its name as the BOOTP Info column shows it. */
+function macText(tvb: Tvb, off: number): string {
+  tvb.check(off, 6);
+  return `${etherAt(tvb.data, tvb.start + off)} (${macName(tvb.data, tvb.start + off, true)})`;
+}
 
 const MSG_TYPES = vals({ 1: "Discover", 2: "Offer", 3: "Request", 4: "Decline", 5: "ACK", 6: "NAK", 7: "Release", 8: "Inform", 9: "Force Renew", 10: "Lease query", 11: "Lease Unassigned", 12: "Lease Unknown", 13: "Lease Active", 14: "Bulk Lease Query", 15: "Lease Query Done", 16: "Active LeaseQuery", 17: "Lease Query Status", 18: "TLS" });
 const HW_TYPES = vals({ 1: "Ethernet", 6: "IEEE 802", 7: "ARCNET", 15: "Frame Relay", 16: "ATM", 20: "Serial Line", 32: "InfiniBand" });
@@ -26,7 +34,7 @@ const OPTION_NAMES = vals({
 const ip = (name: string): FieldSpec => ({ name, type: "FT_IPv4" });
 const stringz = (name: string): FieldSpec => ({ name, type: "FT_STRINGZ" });
 
-export const dhcp = defineProtocol({ abbrev: "dhcp", name: "Dynamic Host Configuration Protocol", short: "DHCP" }, {
+export const dhcp = defineProtocol({ abbrev: "dhcp", name: "Dynamic Host Configuration Protocol", short: "DHCP/BOOTP" }, {
   bootp: { name: "Frame is BOOTP", type: "FT_BOOLEAN", base: 0 },
   type: { name: "Message type", type: "FT_UINT8", base: "BASE_DEC", strings: vals({ 1: "Boot Request", 2: "Boot Reply" }) },
   "hw.type": { name: "Hardware type", type: "FT_UINT8", base: "BASE_HEX", strings: HW_TYPES },
@@ -47,6 +55,7 @@ export const dhcp = defineProtocol({ abbrev: "dhcp", name: "Dynamic Host Configu
   server: { name: "Server host name", type: "FT_STRING" },
   file: { name: "Boot file name", type: "FT_STRING" },
   cookie: { name: "Magic cookie", type: "FT_IPv4" },
+  vendor_specific_options: { name: "Bootp vendor specific options", type: "FT_BYTES" },
   "option.type": { name: "Option", type: "FT_UINT8", base: "BASE_DEC", strings: OPTION_NAMES },
   "option.length": { name: "Length", type: "FT_UINT8", base: "BASE_DEC" },
   "option.value": { name: "Value", type: "FT_BYTES" },
@@ -78,25 +87,29 @@ const SIMPLE: ReadonlyMap<number, { field: DhcpField; kind: "ip" | "ips" | "stri
   [1, { field: F["option.subnet_mask"], kind: "ip", show: true }],
   [3, { field: F["option.router"], kind: "ips", show: false }],
   [6, { field: F["option.domain_name_server"], kind: "ips", show: false }],
-  [12, { field: F["option.hostname"], kind: "string", show: true }],
-  [15, { field: F["option.domain_name"], kind: "string", show: true }],
+  [12, { field: F["option.hostname"], kind: "string", show: false }],
+  [15, { field: F["option.domain_name"], kind: "string", show: false }],
   [28, { field: F["option.broadcast_address"], kind: "ip", show: true }],
   [50, { field: F["option.requested_ip_address"], kind: "ip", show: true }],
   [51, { field: F["option.ip_address_lease_time"], kind: "time", show: false }],
   [54, { field: F["option.dhcp_server_id"], kind: "ip", show: true }],
-  [56, { field: F["option.message"], kind: "string", show: true }],
-  [57, { field: F["option.dhcp_max_message_size"], kind: "u16", show: true }],
+  [56, { field: F["option.message"], kind: "string", show: false }],
+  [57, { field: F["option.dhcp_max_message_size"], kind: "u16", show: false }],
   [58, { field: F["option.renewal_time_value"], kind: "time", show: false }],
   [59, { field: F["option.rebinding_time_value"], kind: "time", show: false }],
-  [60, { field: F["option.vendor_class_id"], kind: "string", show: true }],
+  [60, { field: F["option.vendor_class_id"], kind: "string", show: false }],
 ]);
 
 const MAGIC = 0x63825363;
 
 function dissectDhcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const c = pkt.cols;
-  const top = pkt.addProto(parent, dhcp, tvb, 0, -1);
   const op = tvb.u8(0);
+  // BOOTP until option 53 says otherwise; set first so that a short packet still says what it was
+  c?.setProtocol("BOOTP");
+  c?.clearInfo();
+  c?.setInfo(op === 1 ? "Boot Request" : op === 2 ? "Boot Reply" : `Unknown BOOTP message type (${op})`);
+  const top = pkt.addProto(parent, dhcp, tvb, 0, -1);
   pkt.add(top, F.type, tvb, 0, 1, op);
   const htype = tvb.u8(1), hlen = tvb.u8(2);
   pkt.add(top, F["hw.type"], tvb, 1, 1, htype);
@@ -116,6 +129,7 @@ function dissectDhcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   pkt.add(top, F["ip.relay"], tvb, 24, 4, tvb.u32(24));
   if (htype === 1 && hlen === 6) {
     pkt.add(top, F["hw.mac_addr"], tvb, 28, 6, null);
+    if (op === 1) c?.setInfo(`Boot Request from ${macText(tvb, 28)}`);
     pkt.add(top, F["hw.addr_padding"], tvb, 34, 10, null);
   } else pkt.add(top, F["hw.addr"], tvb, 28, 16, null);
   namedString(tvb, pkt, top, 44, 64, F.server, "Server host name not given");
@@ -126,16 +140,19 @@ function dissectDhcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     const ck = pkt.add(top, F.cookie, tvb, 236, 4, MAGIC);
     if (pkt.full) ck.setLabel("Magic cookie: DHCP");
     end = dissectOptions(tvb, pkt, top, 240, (t) => (msgType = t));
+  } else {
+    pkt.add(top, F.vendor_specific_options, tvb, 236, 64, null);
+    end = 300;
   }
   if (end < tvb.captured) {
     const pad = pkt.add(top, F["option.padding"], tvb, end, tvb.captured - end, null);
     void pad;
   }
-  c?.setProtocol(msgType >= 0 ? "DHCP" : "BOOTP");
-  c?.clearInfo();
   const name = MSG_TYPES.get(msgType);
-  if (msgType >= 0) c?.setInfo(`DHCP ${(name ?? "Unknown Message Type").padEnd(8)} - Transaction ID 0x${xid.toString(16)}`);
-  else c?.setInfo(`Boot ${op === 1 ? "Request" : "Reply"}`);
+  if (msgType >= 0) {
+    c?.setProtocol("DHCP");
+    c?.setInfo(`DHCP ${(name ?? "Unknown Message Type").padEnd(8)} - Transaction ID 0x${xid.toString(16)}`);
+  }
   if (pkt.full) top.append(msgType >= 0 ? ` (${name ?? "Unknown Message Type"})` : "");
   if (msgType < 0) pkt.add(top, F.bootp, tvb, 0, 0, 1).hide();
   return tvb.reported;

@@ -132,7 +132,7 @@ function dissectContinuation(tvb: Tvb, pkt: Packet, parent: Node): void {
   pkt.cols?.setProtocol("HTTP");
   pkt.cols?.setInfo("Continuation");
   const top = pkt.addProto(parent, http, tvb, 0, -1);
-  const n = pkt.add(top, F.file_data, tvb, 0, tvb.captured, pkt.full ? tvb.ascii(0, tvb.captured) : "");
+  const n = pkt.add(top, F.file_data, tvb, 0, tvb.captured, pkt.wants(F.file_data) ? tvb.ascii(0, tvb.captured) : "");
   if (pkt.full) n.setLabel(`File Data: ${tvb.captured} bytes`);
 }
 
@@ -190,7 +190,7 @@ function dissectMessage(tvb: Tvb, pkt: Packet, parent: Node, kind: "request" | "
   const bodyLen = Math.min(body, Math.max(0, tvb.reported - off));
   if (bodyLen > 0) {
     const shown = Math.min(bodyLen, tvb.remaining(off));
-    const fd = pkt.add(top, F.file_data, tvb, off, shown, pkt.full ? tvb.ascii(off, shown) : "");
+    const fd = pkt.add(top, F.file_data, tvb, off, shown, pkt.wants(F.file_data) ? tvb.ascii(off, shown) : "");
     if (pkt.full) fd.setLabel(`File Data: ${bodyLen} bytes`);
   }
   if (pkt.full) top.setLen(off + bodyLen);
