@@ -101,6 +101,13 @@ function buildCli() {
 /** cac reports option mistakes with its own error class; they are usage errors in our words. */
 const CAC_ERROR = "CACError";
 
+// `echo-lab tcp-client | head -1`: when the reader goes away, stop as a classic tool killed by SIGPIPE would, quietly
+const SIGPIPE_EXIT = 128 + 13;
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(SIGPIPE_EXIT);
+  throw e;
+});
+
 await runTool("echo-lab", async (argv) => {
   if (argv[0] === "--version" || argv[0] === "-V") return void console.log(versionLine("echo-lab"));
   const cli = buildCli();

@@ -72,3 +72,16 @@ withScript.test("at a terminal the client shows the course's prompt", async () =
     await srv.stop();
   }
 });
+
+test("a reader that goes away (| head -1) ends the client quietly, as SIGPIPE would", async () => {
+  const srv = await startServer(lab("tcp-server", "--port", "0", "--host", "127.0.0.1", "--framing", "line"));
+  try {
+    const errFile = `/tmp/echo-lab-test-${process.pid}-sigpipe.err`;
+    const client = lab("tcp-client", "127.0.0.1", String(srv.port), "--framing", "line").map((a) => `'${a}'`).join(" ");
+    const cmd = `seq 1 20000 | ${client} 2>${errFile} | head -1; echo "status \${PIPESTATUS[1]}"; cat ${errFile}; rm -f ${errFile}`;
+    const r = await run(["bash", "-c", cmd], { timeoutMs: 20_000 });
+    expect(r.out).toBe("From Server: 1\nstatus 141\n");
+  } finally {
+    await srv.stop();
+  }
+}, 30_000);
