@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { readProcInet } from "./proc-net.ts";
 import { STATE_NAMES, SS, type SocketRecord } from "./record.ts";
-import { serviceName } from "./services.ts";
+import { protocolName, serviceName } from "./services.ts";
 import { ntop4 } from "./inet-address.ts";
 import type { SocketOwner } from "./processes.ts";
 
@@ -29,7 +29,7 @@ const padL = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.len
 
 /** net-tools' address:port, with the address cut so the pair fits 23 columns unless -W. */
 function endpoint(e: SocketRecord["local"], proto: string, f: NetstatFlags): string {
-  const port = e.port === 0 ? "*" : f.numericPorts ? String(e.port) : (serviceName(e.port, proto) ?? String(e.port));
+  const port = e.port === 0 ? "*" : f.numericPorts ? String(e.port) : proto === "raw" ? protocolName(e.port) : (serviceName(e.port, proto) ?? String(e.port));
   let addr = f.numericHosts ? e.addr : e.addr === "::" ? "[::]" : (f.hostNames?.get(e.addr) ?? e.addr);
   if (!f.wide && addr.length + port.length > 22) addr = addr.slice(0, Math.max(0, 22 - port.length));
   return `${addr}:${port}`;

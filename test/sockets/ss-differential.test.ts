@@ -109,7 +109,8 @@ describe("tsss vs ss in a private namespace", () => {
     for (const args of [["-tan"], ["-ta"], ["-uan"], ["-uane"], ["-xa"], ["-tane"], ["-tanoi"], ["-ltn"], ["-tan", `sport = :${lab.ports.listen}`]]) {
       const env = { PROC_ROOT: "/proc" };
       const [a, b] = await Promise.all([lab.ss(args, env), lab.tsss(args, env)]);
-      expect({ args, out: maskTimers(b.out) }).toEqual({ args, out: maskTimers(a.out) });
+      const norm = (t: string) => (/^-[a-z]*[oi]/.test(args[0]!) ? maskVolatile(t) : maskTimers(t));
+      expect({ args, out: norm(b.out) }).toEqual({ args, out: norm(a.out) });
     }
   }, 30_000);
 
