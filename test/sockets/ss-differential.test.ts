@@ -14,7 +14,7 @@ function maskVolatile(text: string): string {
     .map((l) =>
       l
         .replace(/timer:\((\w+),[^,]*,(\d+)\)/g, "timer:($1,*,*)")
-        .replace(/\b(lastsnd|lastrcv|lastack|rtt|rto|ato|minrtt|rcv_rtt|busy|rcv_space|rcv_ssthresh|delivered|app_limited|pacing_rate|delivery_rate|send|snd_wnd|bytes_acked|bytes_received|segs_out|segs_in|data_segs_in|data_segs_out|bytes_sent|cwnd|ssthresh|unacked|lost|retrans|reordering|rwnd_limited|sndbuf_limited)([: ])[^ ]+/g, "$1$2*")
+        .replace(/\b(lastsnd|lastrcv|lastack|backoff|rtt|rto|ato|minrtt|rcv_rtt|busy|rcv_space|rcv_ssthresh|delivered|app_limited|pacing_rate|delivery_rate|send|snd_wnd|bytes_acked|bytes_received|segs_out|segs_in|data_segs_in|data_segs_out|bytes_sent|cwnd|ssthresh|unacked|lost|retrans|reordering|rwnd_limited|sndbuf_limited)([: ])[^ ]+/g, "$1$2*")
         .replace(/ +$/, ""),
     )
     .join("\n");
