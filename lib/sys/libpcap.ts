@@ -104,6 +104,8 @@ export interface HandleOptions {
   snaplen: number;
   promisc: boolean;
   bufferBytes?: number;
+  /** how long the kernel holds a part-filled block before handing it over (default 50 ms) */
+  timeoutMs?: number;
 }
 
 /** A created (not yet activated) handle, or the errbuf text when pcap_create fails. */
@@ -114,9 +116,10 @@ export function createHandle(device: string, o: HandleOptions): Pointer {
   if (!h) throw new ToolError(new TextDecoder().decode(err.subarray(0, err.indexOf(0))), 1);
   pc.pcap_set_snaplen(h, o.snaplen);
   pc.pcap_set_promisc(h, o.promisc ? 1 : 0);
-  // Immediate mode hands each packet over as it arrives instead of when a kernel block fills up.
-  pc.pcap_set_immediate_mode(h, 1);
-  pc.pcap_set_timeout(h, 100);
+  // Not immediate mode: on Linux that switches to TPACKET_V2, whose ring has one snaplen-sized slot
+  // per packet (8 slots in 2 MiB at snaplen 262144), and a burst overflows it. TPACKET_V3 packs
+  // packets into blocks; the timeout bounds how long a part-filled block waits (the latency).
+  pc.pcap_set_timeout(h, o.timeoutMs ?? 50);
   if (o.bufferBytes) pc.pcap_set_buffer_size(h, o.bufferBytes);
   return h as Pointer;
 }
