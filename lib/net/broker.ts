@@ -4,7 +4,8 @@
 //   createBroker({chat, maxConns?, firstUser?}) -> Broker
 //     .add(stream)        takes over an accepted connection; false (and the peer reset, as ncat) when the hub
 //                         already holds maxConns clients;
-//     .broadcast(bytes)   the listener's own stdin: sent unchanged to every client (ncat does this too);
+//     .broadcast(bytes)   the listener's own stdin: sent to every client (ncat does this too), unchanged with
+//                         --broker and as "<user0> ..." with --chat (measured);
 //     .size               clients connected now.
 //   chatLine(user, bytes) / chat announcement texts: exported for tests.
 //
@@ -114,7 +115,8 @@ export function createBroker(options: BrokerOptions): Broker {
       return true;
     },
     broadcast(bytes: Uint8Array): void {
-      sendToAll(bytes);
+      // ncat's chat shows the listener's own input as <user0> (its stdin is descriptor 0), escaped like the rest.
+      sendToAll(options.chat ? chatLine(0, bytes) : bytes);
     },
     get size(): number {
       return members.size;

@@ -84,6 +84,15 @@ describe("broker", () => {
     await a.leave();
     hub.stop();
   });
+  test("--chat: the listener's stdin goes out as <user0>, as ncat", async () => {
+    const hub = ourHub({ chat: true });
+    const a = await client(hub.port);
+    await a.waitText("nobody.\n");
+    hub.broker.broadcast(bytes("from server stdin\n"));
+    await a.waitText("<user0> from server stdin\n");
+    await a.leave();
+    hub.stop();
+  });
   test("user numbers start at firstUser and are reused like descriptors", async () => {
     const hub = ourHub({ chat: true, firstUser: 5 });
     const a = await client(hub.port);
@@ -102,7 +111,7 @@ describe("broker", () => {
 });
 
 /** One scripted chat session against a hub on `port`; returns what each client received. */
-async function chatScript(port: number): Promise<[string, string, string]> {
+async function chatScript(port: number, serverSays: (text: string) => void): Promise<[string, string, string]> {
   const one = await client(port);
   await one.waitText("already connected: nobody.\n");
   const two = await client(port);
@@ -112,6 +121,9 @@ async function chatScript(port: number): Promise<[string, string, string]> {
   await two.waitText("> hi all\n");
   await two.stream.write(Uint8Array.from([...bytes("ctl"), 1, 0x1b, ...bytes("[31mx"), 0x7f, 0xc3, 0xa9, ...bytes("\ttab\r\nsecond\n")]));
   await one.waitText("\nsecond\n");
+  serverSays("from the listener\n");
+  await one.waitText("from the listener\n");
+  await two.waitText("from the listener\n");
   const three = await client(port);
   await three.waitText("<user5>.\n");
   await two.leave();
@@ -128,18 +140,22 @@ const ncat = needs("tool:ncat");
 ncat.describe("against real ncat --chat", () => {
   test("the same script gives the same transcripts", async () => {
     const port = await freePort();
-    const real = start(["ncat", "-l", "--chat", "127.0.0.1", String(port)]);
+    const real = start(["ncat", "-l", "--chat", "127.0.0.1", String(port)], { stdin: "pipe" });
+    const stdin = real.proc.stdin as import("bun").FileSink;
     let theirs: [string, string, string];
     try {
       // A chat hub keeps listening, so a probe connection only shows up as one extra join/leave: wait for the port instead.
       await waitFor(async () => (await Bun.$`ss -Hltn sport = :${port}`.quiet().nothrow()).stdout.length > 0, 5000, "ncat listening");
-      theirs = await chatScript(port);
+      theirs = await chatScript(port, (t) => {
+        stdin.write(t);
+        void stdin.flush();
+      });
     } finally {
       await real.stop();
     }
     const hub = ourHub({ chat: true });
     try {
-      expect(await chatScript(hub.port)).toEqual(theirs);
+      expect(await chatScript(hub.port, (t) => hub.broker.broadcast(bytes(t)))).toEqual(theirs);
     } finally {
       hub.stop();
     }
