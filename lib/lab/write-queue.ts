@@ -55,7 +55,8 @@ export function writeQueue(socket: Socket<unknown>): WriteQueue {
         }
         data = data.subarray(n);
       }
-      chunks.push(data);
+      // the queue keeps its own copy: the caller's bytes may be a receive buffer that Bun reuses
+      chunks.push(data.slice());
       pending += data.length;
       if (chunks.length === 1) pump();
       return pending;
