@@ -1,4 +1,4 @@
-// The load generator against our server and the course's echo peer, and the build's demo.
+// The load generator against our servers and the course's TCP server (one reply per connection), and the build's demo.
 import { expect, test } from "bun:test";
 import { needs } from "../support/needs.ts";
 import { freePort, run } from "../support/proc.ts";
