@@ -28,6 +28,10 @@ const OPTION_NAMES = vals({
   57: "Maximum DHCP Message Size", 58: "Renewal Time Value", 59: "Rebinding Time Value", 60: "Vendor class identifier",
   61: "Client identifier", 66: "TFTP Server Name", 67: "Bootfile name", 77: "User Class Information",
   81: "Client Fully Qualified Domain Name", 82: "Agent Information Option", 119: "Domain Search", 121: "Classless Static Route",
+  40: "Network Information Service Domain", 41: "Network Information Service Servers", 91: "Client last transaction time",
+  92: "Associated IP option", 95: "LDAP [TODO:RFC3679]", 100: "PCode", 101: "TCode", 108: "IPv6-Only Preferred",
+  114: "DHCP Captive-Portal", 143: "Zerotouch Redirect [TODO: draft-ietf-netconf-zerotouch]", 145: "Forcerenew Nonce Capable",
+  150: "TFTP Server Address", 161: "Manufacturer Usage Description",
   252: "Private/Proxy autodiscovery", 255: "End",
 });
 
@@ -77,6 +81,15 @@ export const dhcp = defineProtocol({ abbrev: "dhcp", name: "Dynamic Host Configu
   "option.rebinding_time_value": { name: "Rebinding Time Value", type: "FT_UINT32", base: "BASE_DEC" },
   "option.vendor_class_id": stringz("Vendor class identifier"),
   "option.end": { name: "Option End", type: "FT_UINT8", base: "BASE_DEC" },
+  "option.client_last_transaction_time": { name: "Client last transaction time", type: "FT_UINT32", base: "BASE_DEC" },
+  "option.associated_ip_option": ip("Associated IP option"),
+  "option.tftp_server_address": ip("TFTP Server Address"),
+  "option.mudurl": { name: "MUDURL", type: "FT_STRING" },
+  "option.static_route.ip": ip("Destination IP Address"),
+  "option.static_route.router": ip("Destination Router"),
+  "option.user_class": { name: "Instance of User Class", type: "FT_NONE" },
+  "option.user_class.length": { name: "User Class Length", type: "FT_UINT8", base: "BASE_DEC" },
+  "option.user_class.text": { name: "User Class Data", type: "FT_BYTES" },
 });
 
 const F = dhcp.f;
@@ -98,6 +111,10 @@ const SIMPLE: ReadonlyMap<number, { field: DhcpField; kind: "ip" | "ips" | "stri
   [58, { field: F["option.renewal_time_value"], kind: "time", show: false }],
   [59, { field: F["option.rebinding_time_value"], kind: "time", show: false }],
   [60, { field: F["option.vendor_class_id"], kind: "string", show: false }],
+  [91, { field: F["option.client_last_transaction_time"], kind: "time", show: false }],
+  [92, { field: F["option.associated_ip_option"], kind: "ips", show: false }],
+  [150, { field: F["option.tftp_server_address"], kind: "ips", show: false }],
+  [161, { field: F["option.mudurl"], kind: "string", show: false }],
 ]);
 
 const MAGIC = 0x63825363;
@@ -109,6 +126,8 @@ function dissectDhcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   c?.setProtocol("BOOTP");
   c?.clearInfo();
   c?.setInfo(op === 1 ? "Boot Request" : op === 2 ? "Boot Reply" : `Unknown BOOTP message type (${op})`);
+  // Wireshark reads the whole fixed header (and scans the options) before it adds anything
+  tvb.check(0, 236);
   const top = pkt.addProto(parent, dhcp, tvb, 0, -1);
   pkt.add(top, F.type, tvb, 0, 1, op);
   const htype = tvb.u8(1), hlen = tvb.u8(2);
@@ -197,6 +216,24 @@ function dissectOptions(tvb: Tvb, pkt: Packet, top: Node, off: number, onType: (
         const item = tvb.u8(v + i);
         const n = pkt.add(o, F["option.request_list_item"], tvb, v + i, 1, item);
         if (pkt.full) n.setLabel(`Parameter Request List Item: (${item}) ${OPTION_NAMES.get(item) ?? "Unknown"}`);
+      }
+    } else if (code === 61 && len === 7 && tvb.u8(v) === 1) {
+      // client identifier of hardware type Ethernet: the type, then the MAC address
+      pkt.add(o, F["hw.type"], tvb, v, 1, 1);
+      pkt.add(o, F["hw.mac_addr"], tvb, v + 1, 6, null);
+    } else if (code === 33) {
+      for (let i = 0; i + 8 <= len; i += 8) {
+        pkt.add(o, F["option.static_route.ip"], tvb, v + i, 4, tvb.u32(v + i));
+        pkt.add(o, F["option.static_route.router"], tvb, v + i + 4, 4, tvb.u32(v + i + 4));
+      }
+    } else if (code === 77) {
+      for (let i = 0, k = 0; i < len; k++) {
+        const l = tvb.u8(v + i);
+        const inst = pkt.add(o, F["option.user_class"], tvb, v + i, 1 + l, null);
+        if (pkt.full) inst.setLabel(`Instance of User Class: [${k}]`);
+        pkt.add(inst, F["option.user_class.length"], tvb, v + i, 1, l);
+        pkt.add(inst, F["option.user_class.text"], tvb, v + i + 1, l, null);
+        i += 1 + l;
       }
     } else if (simple) {
       const shown = simpleOption(tvb, pkt, o, v, len, simple.field, simple.kind);
