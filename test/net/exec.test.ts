@@ -3,6 +3,8 @@ import { describe, expect, test } from "bun:test";
 import { execCommandOf, runExec, splitExecCommand } from "../../lib/net/exec.ts";
 import { connectStream, listenStreams, readAll } from "../support/loopback-streams.ts";
 import type { ExecCommand } from "../../lib/net/exec.ts";
+import { needs } from "../support/needs.ts";
+import { freePort, start } from "../support/proc.ts";
 
 /** Serve one connection with `command`, send `input` then FIN from a client, return what came back and the exit code. */
 async function session(command: ExecCommand, input: string) {
@@ -67,5 +69,59 @@ describe("runExec", () => {
     const r = await session({ argv: ["/nonexistent/prog"] }, "x");
     expect(r.code).toBe(127);
     expect(r.reply).toBe("");
+  });
+});
+
+/** What a client gets from real `ncat -l` running `flags`, sending `input` and then FIN when `fin`. */
+async function fromNcat(flags: string[], input: string, fin: boolean): Promise<string> {
+  const port = await freePort();
+  const server = start(["ncat", "-l", "127.0.0.1", String(port), ...flags]);
+  try {
+    let c: Awaited<ReturnType<typeof connectStream>> | undefined;
+    for (let i = 0; i < 50 && !c; i++) {
+      await Bun.sleep(50);
+      c = await connectStream(port).catch(() => undefined);
+    }
+    if (input) await c!.write(new TextEncoder().encode(input));
+    if (fin) await c!.shutdownWrite();
+    const got = new TextDecoder().decode(await readAll(c!));
+    await c!.close();
+    return got;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The same through our runExec. */
+async function fromOurs(command: ExecCommand, input: string, fin: boolean): Promise<string> {
+  const server = listenStreams();
+  try {
+    const client = await connectStream(server.port);
+    const served = await server.accept();
+    const done = runExec(served, command).then(() => served.close());
+    if (input) await client.write(new TextEncoder().encode(input));
+    if (fin) await client.shutdownWrite();
+    const got = new TextDecoder().decode(await readAll(client));
+    await done;
+    await client.close();
+    return got;
+  } finally {
+    server.stop();
+  }
+}
+
+const ncat = needs("tool:ncat");
+ncat.describe("against real ncat -e / -c", () => {
+  test("--exec word splitting gives the program the same arguments", async () => {
+    const cmd = "/bin/sh -c echo\\ \\$0:\\$1:\\$2 one\\ word 'two three'";
+    expect(await fromOurs(execCommandOf("exec", cmd), "", false)).toBe(await fromNcat(["-e", cmd], "", false));
+  });
+  test("--sh-exec output and the close after the program exits agree", async () => {
+    const cmd = "printf 'a\\nb\\n'; echo done";
+    expect(await fromOurs(execCommandOf("sh-exec", cmd), "", false)).toBe(await fromNcat(["-c", cmd], "", false));
+  });
+  test("deliberate difference: ncat 7.93 loses the answer at the client's EOF, tsnc passes EOF to the program", async () => {
+    expect(await fromNcat(["-c", "tr a-z A-Z"], "shout\n", true)).toBe("");
+    expect(await fromOurs(execCommandOf("sh-exec", "tr a-z A-Z"), "shout\n", true)).toBe("SHOUT\n");
   });
 });
