@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const r = ncReporter(o.verbose, o.numeric, o.json);
   const plan = await planSession(o, r);
   if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
-  if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram) : runUdpClient(o, r, plan.datagram);
+  if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram, plan.admit) : runUdpClient(o, r, plan.datagram);
   if (plan.hub) {
     if (o.udp) throw new ToolError("--broker and --chat work over stream sockets only", 2);
     return runBrokerListener(o, r, plan.hub, plan.admit, plan.stdin, plan.listenTls);

@@ -148,8 +148,11 @@ export async function runStreamListener(
     if (o.unix) r.received(name);
     else r.received(await reverseName(s.peer.address, o.numeric), s.peer.port);
     const served = session(s).finally(() => active--);
-    if (!(concurrent && o.keepOpen)) await served;
-    else served.catch((e) => writeStderr(`tsnc: ${(e as Error).message}\n`));
+    // with -k one client's failure (an idle timeout, say) is reported and the listener goes on
+    const report = (e: unknown) => writeStderr(`tsnc: ${(e as Error).message}\n`);
+    if (!o.keepOpen) await served;
+    else if (concurrent) served.catch(report);
+    else await served.catch(report);
   } while (o.keepOpen);
   return 0;
 }

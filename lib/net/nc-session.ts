@@ -99,8 +99,23 @@ export async function planSession(o: NcOptions, r: NcReporter): Promise<SessionP
   const exec = o.exec !== undefined ? execCommandOf("exec", o.exec) : o.shExec !== undefined ? execCommandOf("sh-exec", o.shExec) : undefined;
   if (exec) {
     const execWith: SessionRunner = async (s) => {
-      await runExec(s, exec);
+      if (o.idleTimeoutMs === undefined) {
+        await runExec(s, exec);
+        return s.close(true);
+      }
+      // --idle-timeout with a program: any byte either way counts as activity; silence ends the session
+      const idleMs = o.idleTimeoutMs;
+      let last = Date.now();
+      let idle = false;
+      const touch = () => void (last = Date.now());
+      const watch = setInterval(() => {
+        if (Date.now() - last < idleMs) return;
+        idle = true;
+        s.reset();
+      }, Math.max(10, Math.min(250, idleMs / 4)));
+      await runExec(withObserver(s, { sent: touch, received: touch }), exec).finally(() => clearInterval(watch));
       await s.close(true);
+      if (idle) throw new ToolError(`Idle timeout expired (${idleMs} ms).`, 1);
     };
     return { stream: logged(execWith), datagram: logged(execWith), admit, dialer, concurrent: true, resolveTarget, listenTls };
   }

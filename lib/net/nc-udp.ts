@@ -10,6 +10,7 @@ import { needsRawSocket } from "./raw-socket.ts";
 import { openLibcDatagram } from "./unix-dgram.ts";
 import { ToolError } from "../cli/error.ts";
 import { strerror, errnoOf } from "../sys/libc.ts";
+import type { AdmitCheck } from "./nc-listen.ts";
 
 const lastArg = <T>(args: unknown[]): T => args[args.length - 1] as T;
 
@@ -93,7 +94,7 @@ export async function runUdpClient(o: NcOptions, r: NcReporter, session: Session
 }
 
 /** `tsnc -lu [addr] port`: bind, then serve the first peer that sends; with -k, answer whoever sent last. */
-export async function runUdpListener(o: NcOptions, r: NcReporter, session: SessionRunner): Promise<number> {
+export async function runUdpListener(o: NcOptions, r: NcReporter, session: SessionRunner, admit: AdmitCheck = () => true): Promise<number> {
   const port = parsePort(o.ports[0]!, "udp");
   const host = o.host ?? o.sourceAddr;
   const address = host === undefined ? (o.family === 6 ? "::" : "0.0.0.0") : (await resolveHost(host, port, o.family, o.numeric))[0]!.address;
@@ -111,6 +112,8 @@ export async function runUdpListener(o: NcOptions, r: NcReporter, session: Sessi
       socket: {
         data(_s, buf, rport, raddr) {
           const from = { address: unmapAddress(raddr), port: rport };
+          // --allow/--deny: a datagram from a refused host is dropped (UDP has nothing to reset)
+          if ((!peer || o.keepOpen) && !admit({ family: raddr.includes(":") && !raddr.startsWith("::ffff:") ? "IPv6" : "IPv4", address: from.address, port: rport })) return;
           if (!peer) {
             peer = from;
             first();

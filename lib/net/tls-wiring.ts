@@ -7,8 +7,9 @@ import { dialTcp } from "./dial.ts";
 import { clientHandshakeLines, clientTls, serverTls, verifyFailure } from "./tls.ts";
 import type { TcpDialer } from "./nc-client.ts";
 
-/** Refuse --ssl where it cannot work, in one place. */
+/** Refuse --ssl (and -F) where they cannot work, in one place. */
 export function checkTlsUse(o: NcOptions, viaProxy: boolean): void {
+  if (o.passFd && !o.listen && (o.ssl || viaProxy || o.udp)) throw new ToolError(`-F cannot pass a ${o.ssl ? "TLS" : viaProxy ? "proxied" : "UDP"} socket`, 1);
   if (!o.ssl) return;
   if (o.udp) throw new ToolError("--ssl over UDP (DTLS) is not supported", 2);
   if (viaProxy) throw new ToolError("--ssl through a proxy is not supported", 2);
