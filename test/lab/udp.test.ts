@@ -64,3 +64,19 @@ test("options that mean nothing for a command are refused, never ignored", async
   const d = await run(lab("unix-server", "--dgram", "--framing", "line", `/tmp/echo-lab-test-${process.pid}-unused.sock`));
   expect([d.code, d.stderr]).toEqual([2, "echo-lab: --framing does not apply to unix-server --dgram: a datagram arrives whole or not at all, so it needs no framing\n"]);
 });
+
+test("UDP modes: reverse keeps the reliable header in place, daytime answers any datagram, discard never answers", async () => {
+  const go = async (mode: string, ...client: string[]) => {
+    const srv = await startServer(lab("udp-server", "--port", "0", "--host", "127.0.0.1", "--mode", mode));
+    try {
+      return await run(lab("udp-client", "127.0.0.1", String(srv.port), ...client));
+    } finally {
+      await srv.stop();
+    }
+  };
+  expect((await go("reverse", "--message", "stressed", "--reliable")).out).toBe("From Server: desserts\n");
+  expect((await go("daytime", "--message", "what time is it")).out).toMatch(/^From Server: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\r\n$/);
+  const d = await go("discard", "--message", "into the void", "--timeout", "0.3");
+  expect(d.code).toBe(1);
+  expect(d.stderr).toContain("no reply from");
+});
