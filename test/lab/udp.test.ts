@@ -75,7 +75,7 @@ test("UDP modes: reverse keeps the reliable header in place, daytime answers any
     }
   };
   expect((await go("reverse", "--message", "stressed", "--reliable")).out).toBe("From Server: desserts\n");
-  expect((await go("daytime", "--message", "what time is it")).out).toMatch(/^From Server: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\r\n$/);
+  expect((await go("daytime", "--message", "what time is it")).out).toMatch(/^From Server: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\r\n\n$/);
   const d = await go("discard", "--message", "into the void", "--timeout", "0.3");
   expect(d.code).toBe(1);
   expect(d.stderr).toContain("no reply from");
