@@ -126,6 +126,9 @@ async function chatScript(port: number, serverSays: (text: string) => void): Pro
   await two.waitText("from the listener\n");
   const three = await client(port);
   await three.waitText("<user5>.\n");
+  // everyone has the newcomer's announcements before anyone leaves, so the transcripts do not race
+  await one.waitText("<user4>, 127.0.0.1 as <user5>.\n");
+  await two.waitText("<user4>, 127.0.0.1 as <user5>.\n");
   await two.leave();
   await one.waitText("<user5> is disconnected.\n");
   await three.waitText("<user5> is disconnected.\n");
