@@ -42,7 +42,8 @@ export function dialOptionsOf(o: NcOptions): DialOptions {
 /** `tsnc -U path`: connect to a unix stream socket and run the session. */
 export async function runUnixClient(o: NcOptions, session: SessionRunner): Promise<number> {
   const stream = await dialUnix(o.host!);
-  await session(stream);
+  if (o.zero) await stream.close(); // -zU: connecting is the whole check
+  else await session(stream);
   return 0;
 }
 

@@ -98,6 +98,10 @@ export async function runUnixDgramClient(o: NcOptions, _r: NcReporter, session: 
     unixEndpoint(local),
     unixEndpoint(path),
   );
+  if (o.zero) {
+    await stream.close(); // -zuU: the connect above was the check
+    return 0;
+  }
   pump(fd, () => stream, (data) => stream.deliver(data), () => open);
   await session(stream);
   return 0;
