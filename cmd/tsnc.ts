@@ -27,12 +27,12 @@ async function main(argv: string[]): Promise<number> {
   const o = cmd.options;
   const r = ncReporter(o.verbose, o.numeric, o.json);
   const plan = await planSession(o, r);
-  if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
-  if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram, plan.admit) : runUdpClient(o, r, plan.datagram);
   if (plan.hub) {
     if (o.udp) throw new ToolError("--broker and --chat work over stream sockets only", 2);
     return runBrokerListener(o, r, plan.hub, plan.admit, plan.stdin, plan.listenTls);
   }
+  if (o.unix && o.udp) return o.listen ? runUnixDgramListener(o, r, plan.datagram) : runUnixDgramClient(o, r, plan.datagram);
+  if (o.udp) return o.listen ? runUdpListener(o, r, plan.datagram, plan.admit) : runUdpClient(o, r, plan.datagram);
   if (o.listen) return runStreamListener(o, r, plan.stream, plan.admit, plan.concurrent, plan.listenTls);
   if (o.unix) return runUnixClient(o, plan.stream);
   return runTcpClient(o, r, plan.stream, plan.dialer, plan.resolveTarget);
