@@ -92,4 +92,17 @@ describe("tsnc --exec / --sh-exec", () => {
       else expect(got).toMatch(/^<announce> 127\.0\.0\.1 is connected as <user(\d+)>\.\n<announce> already connected: nobody\.\n<announce> 127\.0\.0\.1 is connected as <user(\d+)>\.\n<announce> already connected: 127\.0\.0\.1 as <user\1>\.\n<user\2> to everyone\n<announce> <user\2> is disconnected\.\n$/);
     }
   }, 15_000);
+
+  test("combinations that cannot work are refused with one line", async () => {
+    const cases: [string[], number, string][] = [
+      [["--chat", "-u", "5000"], 2, "tsnc: --broker and --chat work over stream sockets only\n"],
+      [["--chat", "127.0.0.1", "5000"], 2, "tsnc: Invalid option combination: `--chat' with connect. QUITTING.\n"],
+      [["-F", "-x", "127.0.0.1:1", "127.0.0.1", "2"], 1, "tsnc: -F cannot pass a proxied socket\n"],
+      [["--send-only", "--recv-only", "127.0.0.1", "1"], 1, "tsnc: Cannot use --send-only and --recv-only together\n"],
+    ];
+    for (const [args, code, err] of cases) {
+      const r = await run(tsnc(...args), { timeoutMs: 3000 });
+      expect({ args, code: r.code, err: r.stderr }).toEqual({ args, code, err });
+    }
+  });
 });
