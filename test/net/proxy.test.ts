@@ -107,6 +107,20 @@ describe("flag values", () => {
   });
 });
 
+describe("-P password", () => {
+  test("from $TSNC_PROXY_PASSWORD, else nc's text when there is no terminal", async () => {
+    const code = `import { proxyPassword } from ${JSON.stringify(new URL("../../lib/net/proxy-client.ts", import.meta.url).pathname)};
+      try { console.log(proxyPassword("ann", "proxy")); } catch (e) { console.log("error:", e.message, e.exitCode); }`;
+    const withEnv = await run(["setsid", process.execPath, "-e", code], { env: { TSNC_PROXY_PASSWORD: "s3cret" }, timeoutMs: 5000 });
+    expect(withEnv.out).toBe("s3cret\n");
+    const env = { ...process.env } as Record<string, string>;
+    delete env.TSNC_PROXY_PASSWORD;
+    const p = Bun.spawn(["setsid", process.execPath, "-e", code], { env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+    expect(await new Response(p.stdout).text()).toBe("error: Unable to read proxy passphrase 1\n");
+    await p.exited;
+  });
+});
+
 /** What real nc prints through a fresh proxy: its stdout, its message without "nc: ", its exit code. */
 async function ncThrough(o: ProxyServerOptions, flags: string[], host = "127.0.0.1") {
   const proxy = await startProxyServer(o);

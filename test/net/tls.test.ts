@@ -89,6 +89,30 @@ describe("temporary certificate and Bun", () => {
   });
 });
 
+describe("verification by name", () => {
+  test("a trusted certificate under the wrong name is refused with --ssl-verify, accepted without", async () => {
+    const hub = upperServer(serverTls({ certFile, keyFile }).tls);
+    try {
+      let refused = false;
+      try {
+        const bad = await connectStream(hub.port, { tls: clientTls({ verify: true, trustFile: certFile, host: "127.0.0.1", serverName: "not-this.test" }) });
+        await bad.write(enc("x\n")).catch(() => {});
+        refused = (await bad.closed) !== undefined || (await readAll(bad)).length === 0;
+      } catch {
+        refused = true;
+      }
+      expect(refused).toBe(true);
+      const lax = await connectStream(hub.port, { tls: clientTls({ verify: false, host: "127.0.0.1", serverName: "not-this.test" }) });
+      await lax.write(enc("lax\n"));
+      await lax.shutdownWrite();
+      expect(Buffer.from(await readAll(lax)).toString()).toBe("LAX\n");
+      await lax.close();
+    } finally {
+      hub.stop();
+    }
+  });
+});
+
 describe("flags", () => {
   test("ALPN wire format", () => {
     expect([...alpnWire("h2,http/1.1")]).toEqual([2, 104, 50, 8, ...enc("http/1.1")]);
@@ -181,6 +205,19 @@ openssl.describe("interop with openssl", () => {
     try {
       const r = await run(["openssl", "s_client", "-quiet", "-ign_eof", "-connect", `127.0.0.1:${server.port}`], { stdin: "via s_client\n", timeoutMs: 1500 });
       expect(r.out).toBe("VIA S_CLIENT\n");
+    } finally {
+      server.stop();
+    }
+  });
+  test("--ssl-alpn on our listener: openssl s_client negotiates it", async () => {
+    const server = listenStreams({ tls: serverTls({ alpn: "h2,http/1.1" }).tls });
+    void server.accept().then(async (s) => {
+      for await (const _ of s.chunks());
+      await s.close();
+    });
+    try {
+      const r = await run(["openssl", "s_client", "-alpn", "http/1.1", "-connect", `127.0.0.1:${server.port}`], { stdin: "", timeoutMs: 3000 });
+      expect(r.out).toContain("ALPN protocol: http/1.1");
     } finally {
       server.stop();
     }
