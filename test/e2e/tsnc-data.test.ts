@@ -184,4 +184,18 @@ describe("tsnc <-> nc", () => {
     );
     expect(results[1]).toEqual(results[0]!);
   }, 20_000);
+
+  test("-luk takes datagrams from several peers, as nc", async () => {
+    const got: string[] = [];
+    for (const tool of [nc, tsnc]) {
+      const port = await freePort();
+      const srv = start(tool("-luk", "127.0.0.1", `${port}`));
+      await waitFor(() => listening(port, "u"), 5000, "udp listener");
+      for (const word of ["one", "two"]) await run(nc("-u", "-w", "1", "127.0.0.1", `${port}`), { stdin: `${word}\n`, timeoutMs: 3000 });
+      await Bun.sleep(100);
+      await srv.stop();
+      got.push(new TextDecoder().decode(await srv.stdout));
+    }
+    expect(got[1]).toBe(got[0]!);
+  }, 15_000);
 });
