@@ -22,6 +22,16 @@ export const JSONRAW_OPTIONS: JsonOptions = { values: false, raw: true };
 export const jsonStart = (): string => "[\n";
 export const jsonEnd = (anyPacket: boolean): string => (anyPacket ? "\n]\n" : "]\n");
 
+/** Expert items have no bytes behind them: jsonraw gives them [0, 0, 0, ftenum] arrays (no hex, no bitmask). */
+function expertRawObject(e: Expert): JsonObject {
+  return obj([
+    [`${e.abbrev}_raw`, [0, 0, 0, 0]],
+    ["_ws.expert.message_raw", [0, 0, 0, 26]],
+    ["_ws.expert.severity_raw", [0, 0, 0, 7]],
+    ["_ws.expert.group_raw", [0, 0, 0, 7]],
+  ]);
+}
+
 function expertObject(e: Expert): JsonObject {
   return obj([
     [e.abbrev, ""],
@@ -54,7 +64,8 @@ function childMembers(kids: readonly JsonChild[], o: JsonOptions): JsonObject {
   const members: [string, JsonValue][] = [];
   for (const k of kids) {
     if (k.node) nodeMembers(k.node, o, members);
-    else if (k.expert) members.push(["_ws.expert", expertObject(k.expert)]);
+    else if (k.expert && o.values) members.push(["_ws.expert", expertObject(k.expert)]);
+    else if (k.expert) members.push(["_ws.expert_raw", [0, 0, 0, 1]], ["_ws.expert", expertRawObject(k.expert)]);
   }
   return obj(members);
 }
