@@ -76,11 +76,12 @@ describe("buildAcl", () => {
 /** Whether real ncat, listening with `flags`, lets a client from `source` through. */
 async function ncatLetsIn(flags: string[], source: string): Promise<boolean> {
   const port = await freePort();
-  const server = start(["ncat", "-l", "--recv-only", "127.0.0.1", String(port), ...flags]);
+  const listen = source.includes(":") ? "::1" : "127.0.0.1";
+  const server = start(["ncat", "-l", "--recv-only", listen, String(port), ...flags]);
   try {
     for (let i = 0; i < 40; i++) {
       await Bun.sleep(50);
-      const c = await run(["ncat", "--send-only", "-s", source, "127.0.0.1", String(port)], { stdin: "in\n", timeoutMs: 3000 });
+      const c = await run(["ncat", "--send-only", "-s", source, listen, String(port)], { stdin: "in\n", timeoutMs: 3000 });
       if (!/refused/.test(c.stderr)) break;
     }
     await Bun.sleep(300);
@@ -103,6 +104,10 @@ ncat.describe("verdicts agree with real ncat", () => {
     [["--allow", "127.*.0.1/30"], "127.0.0.5"],
     [["--allow", "::ffff:127.0.0.1"], "127.0.0.1"],
     [["--allow", "localhost"], "127.0.0.1"],
+    [["--allow", "::1"], "::1"],
+    [["--allow", "::/1"], "::1"],
+    [["--deny", "::1/128"], "::1"],
+    [["--allow", "127.0.0.1"], "::1"],
   ];
   for (const [flags, source] of cases) {
     test(`${flags.join(" ")} from ${source}`, async () => {
