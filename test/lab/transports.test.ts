@@ -1,11 +1,15 @@
 // IPv6, AF_UNIX stream and datagram sockets, and interoperation with nc, ncat and tsnc.
-import { expect, test } from "bun:test";
-import { existsSync } from "node:fs";
+import { afterAll, expect, test } from "bun:test";
+import { existsSync, rmSync } from "node:fs";
 import { needs } from "../support/needs.ts";
 import { freePort, ours, run } from "../support/proc.ts";
 import { lab, startServer } from "./lab-process.ts";
 
 const unixPath = (what: string) => `/tmp/echo-lab-test-${process.pid}-${what}.sock`;
+// a server killed with SIGKILL (the stale-file test) cannot remove its socket file; nothing of ours stays in /tmp
+afterAll(() => {
+  for (const what of ["stream", "dgram", "stale"]) rmSync(unixPath(what), { force: true });
+});
 
 test("IPv6: TCP and UDP on ::1", async () => {
   const tcp = await startServer(lab("tcp-server", "--port", "0", "--host", "::1", "--trace"));
