@@ -18,7 +18,7 @@ const lastArg = <T>(args: unknown[]): T => args[args.length - 1] as T;
 async function openUdp(to: ResolvedAddress, port: number, o: NcOptions): Promise<DatagramStream> {
   const d = dialOptionsOf(o);
   const { ttl, broadcast, ...rest } = d.tuning;
-  if (needsRawSocket(rest)) return openLibcDatagram(o, { address: to.address, port, family: to.family }, d);
+  if (needsRawSocket(rest)) return openLibcDatagram({ address: to.address, port, family: to.family }, d);
   let stream: DatagramStream | undefined;
   const bindHost = d.sourceAddr ?? (to.family === "IPv6" ? "::" : "0.0.0.0");
   let sock: Awaited<ReturnType<typeof Bun.udpSocket<"uint8array">>>;

@@ -47,8 +47,7 @@ function sendTo(fd: number, data: Uint8Array, to?: Uint8Array): boolean {
 }
 
 /** A connected UDP socket made with libc, for the options Bun's udpSocket cannot set. */
-export function openLibcDatagram(o: NcOptions, to: { address: string; port: number; family: "IPv4" | "IPv6" }, d: DialOptions): DatagramStream {
-  void o;
+export function openLibcDatagram(to: { address: string; port: number; family: "IPv4" | "IPv6" }, d: DialOptions): DatagramStream {
   const fd = openSocket(to.family, "dgram");
   let open = true;
   applyTuning(fd, to.family, d.tuning);
