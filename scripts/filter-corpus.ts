@@ -131,8 +131,10 @@ function filtersFor(f: Field, texts: readonly string[]): string[] {
 /** Filters for a file: per agreeing field, per protocol, and logical combinations of them. */
 export function generateFilters(a: Agreement, pkts: readonly Packet[], limit = Infinity): string[] {
   const out: string[] = [];
+  // protocol filters only when both decode the same protocol stack (frame.protocols agrees)
   const protos = new Set<string>();
-  for (const p of pkts) for (const l of p.layers) if (fieldByAbbrev(l)?.type === "FT_PROTOCOL") protos.add(l);
+  const stackAgrees = [...a.agree.keys()].some((f) => f.abbrev === "frame.protocols");
+  if (stackAgrees) for (const p of pkts) for (const l of p.layers) if (fieldByAbbrev(l)?.type === "FT_PROTOCOL") protos.add(l);
   for (const p of protos) out.push(p, `not ${p}`, `count(${p}) == 1`, `len(${p}) > 20`, `${p}[0] == 45`, `${p} contains 00:00`, `${p} matches "\\x00\\x00"`);
   const fields = [...a.agree.keys()];
   for (const f of fields) out.push(...filtersFor(f, a.agree.get(f)!));
@@ -140,7 +142,10 @@ export function generateFilters(a: Agreement, pkts: readonly Packet[], limit = I
     const x = fields[i]!.abbrev, y = fields[i + 1]!.abbrev;
     out.push(`${x} && ${y}`, `${x} and not ${y}`, `${x} || !${y}`, `!(${x} or ${y})`);
   }
-  return out.slice(0, limit);
+  if (out.length <= limit) return out;
+  // an even sample over the whole list, so a limit still covers every kind of filter and field
+  const step = out.length / limit;
+  return Array.from({ length: limit }, (_, i) => out[Math.floor(i * step)]!);
 }
 
 /** Our count of matching packets (null when our compiler rejects the filter: that is a mismatch too). */
