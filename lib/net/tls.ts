@@ -6,12 +6,12 @@
 //       made in process (tls-cert.ts); verboseLines: what ncat -v prints before "Listening on" (without the
 //       "tsnc: " prefix). Bad flags throw ToolError with ncat's texts, rc 2.
 //   clientTls(flags) -> TLSOptions for Bun.connect({ tls }): verification only with --ssl-verify (against the
-//       system store or --ssl-trustfile), SNI from --ssl-servername (else the host name when it is a name),
+//       system store, read from its PEM bundle as OpenSSL does, or --ssl-trustfile), SNI from --ssl-servername (else the host name when it is a name),
 //       ALPN from --ssl-alpn "h2,http/1.1".
 //   clientHandshakeLines(cert, authorizationError, peer) -> ncat's -v lines after a client handshake.
 //   verifyFailure(authorizationError) -> the ToolError for --ssl-verify when the handshake was not authorized.
 //   alpnWire(list) -> the ALPN protocol list in wire format.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { TLSOptions } from "bun";
 import { ToolError } from "../cli/error.ts";
 import { generateTemporaryCert, pemToDer, sha1Fingerprint } from "./tls-cert.ts";
@@ -121,6 +121,24 @@ export function serverTls(flags: TlsServerFlags): ServerTls {
   };
 }
 
+/**
+ * The system's trust store as one PEM bundle (Debian/Ubuntu, then Fedora/RHEL, Alpine, openSUSE), so
+ * --ssl-verify trusts what OpenSSL and ncat trust, local CAs added with update-ca-certificates included,
+ * rather than only the Mozilla list built into Bun. Undefined when none is there (Bun's list is used).
+ */
+export function systemTrustBundle(): string | undefined {
+  const bundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem", "/etc/ssl/ca-bundle.pem"];
+  for (const path of bundles) {
+    if (!existsSync(path)) continue;
+    try {
+      return readFileSync(path, "utf8");
+    } catch {
+      /* unreadable: try the next one */
+    }
+  }
+  return undefined;
+}
+
 /** The client's TLS options. Without --ssl-verify any certificate is accepted, as ncat. */
 export function clientTls(flags: TlsClientFlags): TLSOptions {
   let ca: string | undefined;
@@ -128,6 +146,8 @@ export function clientTls(flags: TlsClientFlags): TLSOptions {
     const problem = fileProblem(flags.trustFile, "CERTIFICATE");
     if (problem) throw new ToolError(TLS_MESSAGES.trustFile(flags.trustFile, problem), TLS_EXIT, [`${problem} QUITTING.`]);
     ca = readFileSync(flags.trustFile, "utf8");
+  } else if (flags.verify) {
+    ca = systemTrustBundle();
   }
   const mine = certAndKey(flags.certFile, flags.keyFile);
   const sni = flags.serverName ?? (ipFamily(flags.host) === 0 ? flags.host : undefined);

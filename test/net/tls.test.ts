@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ToolError } from "../../lib/cli/error.ts";
 import { generateTemporaryCert, sha1Fingerprint } from "../../lib/net/tls-cert.ts";
-import { alpnWire, clientHandshakeLines, clientTls, serverTls, TLS_MESSAGES } from "../../lib/net/tls.ts";
+import { alpnWire, clientHandshakeLines, clientTls, serverTls, systemTrustBundle, TLS_MESSAGES } from "../../lib/net/tls.ts";
 import { needs } from "../support/needs.ts";
 import { freePort, run, start, waitFor } from "../support/proc.ts";
 import { connectStream, listenStreams, readAll } from "../support/loopback-streams.ts";
@@ -114,6 +114,13 @@ describe("verification by name", () => {
 });
 
 describe("flags", () => {
+  test("--ssl-verify without a trust file uses the system's PEM bundle when there is one", () => {
+    const tls = clientTls({ verify: true, host: "example.org" });
+    const bundle = systemTrustBundle();
+    expect(tls.ca).toBe(bundle);
+    if (bundle !== undefined) expect(bundle).toContain("BEGIN CERTIFICATE");
+    expect(clientTls({ verify: false, host: "example.org" }).ca).toBeUndefined();
+  });
   test("ALPN wire format", () => {
     expect([...alpnWire("h2,http/1.1")]).toEqual([2, 104, 50, 8, ...enc("http/1.1")]);
   });
