@@ -49,16 +49,7 @@ export function renderSsTable(
       if (len > maxLen[c]!) maxLen[c] = len;
     }
   });
-  const width = new Array<number>(n).fill(0);
-  let first = true;
-  const screen = screenWidth ?? Number.MAX_SAFE_INTEGER;
-  for (let c = 0; c < n; c++) {
-    if (disabled[c]) continue;
-    width[c] = !first && maxLen[c] ? maxLen[c]! + SS_COLUMNS[c]!.ldelim.length : maxLen[c]!;
-    width[c] = Math.min(width[c]!, screen);
-    if (width[c]) first = false;
-  }
-  if (screenWidth !== undefined) spreadToScreen(width, screenWidth);
+  const width = columnWidths(maxLen, disabled, screenWidth);
 
   const firstCol = Math.max(0, width.findIndex((w) => w > 0));
   // Lay the rows out straight into bytes: one buffer, spaces filled in place (a 20,000-row listing is 1.3 MB).
@@ -99,7 +90,7 @@ export function renderSsTable(
 }
 
 /** Copy a field's text in a plain loop (cheaper than a native call per field); non-ASCII goes through UTF-8. */
-function copyText(buf: Buffer, off: number, text: string): number {
+export function copyText(buf: Buffer, off: number, text: string): number {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
@@ -113,9 +104,25 @@ function copyText(buf: Buffer, off: number, text: string): number {
 const unixRow = (r: SsRow): boolean => r[COL.NETID]!.charCodeAt(0) === 117 && r[COL.NETID]!.charCodeAt(1) === 95; // "u_"
 
 /** Byte length as ss counts it (its buffer holds bytes); ASCII text is the common, cheap case. */
-function byteLength(s: string): number {
+export function byteLength(s: string): number {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return Buffer.byteLength(s);
   return s.length;
+}
+
+/** render_calc_width: measured lengths plus delimiters, then (on a terminal) the spare width shared out. */
+export function columnWidths(maxLen: readonly number[], disabled: readonly boolean[], screenWidth?: number): number[] {
+  const n = SS_COLUMNS.length;
+  const width = new Array<number>(n).fill(0);
+  let first = true;
+  const screen = screenWidth ?? Number.MAX_SAFE_INTEGER;
+  for (let c = 0; c < n; c++) {
+    if (disabled[c]) continue;
+    width[c] = !first && maxLen[c] ? maxLen[c]! + SS_COLUMNS[c]!.ldelim.length : maxLen[c]!;
+    width[c] = Math.min(width[c]!, screen);
+    if (width[c]) first = false;
+  }
+  if (screenWidth !== undefined) spreadToScreen(width, screenWidth);
+  return width;
 }
 
 /** The second pass of render_calc_width: break into screen-wide lines and share out the spare space. */

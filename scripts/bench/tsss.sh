@@ -63,15 +63,30 @@ median_ms() {
 
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
-printf '%-8s %10s %10s %8s %12s %12s\n' flags "ss ms" "tsss ms" ratio "ss RSS KB" "tsss RSS KB"
+# Mean CPU time (user + system) in ms: steadier than wall time on a busy machine.
+cpu_ms() {
+  local total=0
+  for _ in $(seq 1 "$RUNS"); do
+    local t
+    t=$( { /usr/bin/time -f "CPU %U %S" "$@" >/dev/null; } 2>&1 | grep '^CPU' )
+    total=$(awk -v a="$total" -v t="$t" 'BEGIN { split(t, x, " "); print a + (x[2] + x[3]) * 1000 }')
+  done
+  awk -v a="$total" -v n="$RUNS" 'BEGIN { printf "%.1f", a / n }'
+}
+
+printf '%-8s %9s %9s %7s %9s %9s %7s %10s %10s\n' flags "ss ms" "tsss ms" "wall" "ss cpu" "tsss cpu" "cpu" "ss RSS KB" "tsss RSS"
 for flags in -tan -tanp; do
   ss_ms=$(median_ms $IN ss $flags)
   ts_ms=$(median_ms $IN dist/tsss $flags)
+  ss_cpu=$(cpu_ms $IN ss $flags)
+  ts_cpu=$(cpu_ms $IN dist/tsss $flags)
   ss_kb=$(peak_kb $IN ss $flags)
   ts_kb=$(peak_kb $IN dist/tsss $flags)
-  ratio=$(awk -v a="$ts_ms" -v b="$ss_ms" 'BEGIN {printf "%.2f", a/b}')
-  printf '%-8s %10s %10s %8s %12s %12s\n' "$flags" "$ss_ms" "$ts_ms" "${ratio}x" "$ss_kb" "$ts_kb"
+  wall=$(awk -v a="$ts_ms" -v b="$ss_ms" 'BEGIN {printf "%.2fx", a/b}')
+  cpu=$(awk -v a="$ts_cpu" -v b="$ss_cpu" 'BEGIN {printf "%.2fx", a/b}')
+  printf '%-8s %9s %9s %7s %9s %9s %7s %10s %10s\n' "$flags" "$ss_ms" "$ts_ms" "$wall" "$ss_cpu" "$ts_cpu" "$cpu" "$ss_kb" "$ts_kb"
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # Same rows? (a sanity check, not a timing)
 if diff <($IN ss -tan) <($IN dist/tsss -tan) >/dev/null; then echo "outputs identical: yes"; else echo "outputs identical: NO"; fi
 rm -f /tmp/tsss-bench-holder-$$.ts /tmp/tsss-bench-$$.out /tmp/tsss-bench-$$.port
