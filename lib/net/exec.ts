@@ -3,7 +3,10 @@
 // API (stable; the tsnc core wires it in):
 //   splitExecCommand(cmd)            ncat's -e splitting: whitespace separates words, a backslash keeps the
 //                                    next character literally; quotes are NOT special (as ncat 7.93).
-//   runExec(stream, command)         spawn, relay, resolve with the child's exit code (127 when it cannot start).
+//   runExec(stream, command, {proto}) spawn, relay, resolve with the child's exit code (127 when it cannot start).
+//                                    The child gets ncat's environment: NCAT_REMOTE_ADDR, NCAT_REMOTE_PORT,
+//                                    NCAT_LOCAL_ADDR, NCAT_LOCAL_PORT, NCAT_PROTO (TCP unless told; unix sockets
+//                                    show "localhost" and empty ports, as ncat 7.93).
 //   execCommandOf(flag, text)        "-e"/"--exec" -> {argv}, "-c"/"--sh-exec" -> {shell}.
 //
 // Unlike ncat 7.93 (nmap/nmap#962), the peer's FIN closes the child's stdin instead of killing the session,
@@ -52,6 +55,20 @@ export function execFailedMessage(reason: string): string {
   return `tsnc: exec: ${reason}`;
 }
 
+/** ncat's variables describing the connection, for scripts run with -e/-c. */
+export function execEnvironment(stream: ByteStream, proto: "TCP" | "UDP" | "SCTP" = "TCP"): Record<string, string> {
+  const side = (e: ByteStream["peer"]) => (e.family === "unix" ? ["localhost", ""] : [e.address, String(e.port)]);
+  const [remoteAddr, remotePort] = side(stream.peer);
+  const [localAddr, localPort] = side(stream.local);
+  return {
+    NCAT_REMOTE_ADDR: remoteAddr!,
+    NCAT_REMOTE_PORT: remotePort!,
+    NCAT_LOCAL_ADDR: localAddr!,
+    NCAT_LOCAL_PORT: localPort!,
+    NCAT_PROTO: proto,
+  };
+}
+
 const startErrors: Record<string, string> = {
   ENOENT: "No such file or directory",
   EACCES: "Permission denied",
@@ -72,7 +89,7 @@ function startFailure(e: unknown): string {
  * Resolves with the child's exit code (128+signal when killed) after its output has been written and the
  * socket half-closed; 127 (and one line on stderr) when it cannot be started. The caller closes the stream.
  */
-export async function runExec(stream: ByteStream, command: ExecCommand): Promise<number> {
+export async function runExec(stream: ByteStream, command: ExecCommand, o: { proto?: "TCP" | "UDP" | "SCTP" } = {}): Promise<number> {
   const argv = argvOf(command);
   if (argv.length === 0) {
     process.stderr.write(execFailedMessage(startErrors.ENOENT!) + "\n");
@@ -81,7 +98,7 @@ export async function runExec(stream: ByteStream, command: ExecCommand): Promise
   }
   let child: ReturnType<typeof Bun.spawn<"pipe", "pipe", "inherit">>;
   try {
-    child = Bun.spawn(argv, { stdin: "pipe", stdout: "pipe", stderr: "inherit" });
+    child = Bun.spawn(argv, { stdin: "pipe", stdout: "pipe", stderr: "inherit", env: { ...process.env, ...execEnvironment(stream, o.proto) } });
   } catch (e) {
     process.stderr.write(execFailedMessage(startFailure(e)) + "\n");
     await stream.shutdownWrite().catch(() => {});

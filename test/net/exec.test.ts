@@ -120,6 +120,17 @@ ncat.describe("against real ncat -e / -c", () => {
     const cmd = "printf 'a\\nb\\n'; echo done";
     expect(await fromOurs(execCommandOf("sh-exec", cmd), "", false)).toBe(await fromNcat(["-c", cmd], "", false));
   });
+  test("the child sees ncat's NCAT_* variables", async () => {
+    const cmd = "env | grep ^NCAT_ | sort";
+    const names = (text: string) => text.split("\n").filter(Boolean).map((l) => l.replace(/=.*/, ""));
+    const theirs = await fromNcat(["-c", cmd], "", false);
+    const mine = await fromOurs(execCommandOf("sh-exec", cmd), "", false);
+    expect(names(mine)).toEqual(names(theirs));
+    expect(mine).toContain("NCAT_REMOTE_ADDR=127.0.0.1\n");
+    expect(mine).toContain("NCAT_LOCAL_ADDR=127.0.0.1\n");
+    expect(mine).toContain("NCAT_PROTO=TCP\n");
+    expect(mine).toMatch(/NCAT_LOCAL_PORT=\d+\n/);
+  });
   test("deliberate difference: ncat 7.93 loses the answer at the client's EOF, tsnc passes EOF to the program", async () => {
     expect(await fromNcat(["-c", "tr a-z A-Z"], "shout\n", true)).toBe("");
     expect(await fromOurs(execCommandOf("sh-exec", "tr a-z A-Z"), "shout\n", true)).toBe("SHOUT\n");
