@@ -83,12 +83,11 @@ const TYPE_NAMES: Record<"nc" | "ncat", Record<string, ProxyType>> = {
   ncat: { socks4: "socks4", socks5: "socks5", http: "http" },
 };
 
-/** -X value (nc words, rc 1) or --proxy-type value (ncat words, rc 2). */
+/** -X value (nc words, rc 1) or --proxy-type value (ncat words, rc 2). nc ignores case; ncat does not. */
 export function proxyTypeOf(text: string, flavour: "nc" | "ncat" = "nc"): ProxyType {
-  const t = Object.hasOwn(TYPE_NAMES[flavour], flavour === "nc" ? text.toLowerCase() : text)
-    ? TYPE_NAMES[flavour][flavour === "nc" ? text.toLowerCase() : text]
-    : undefined;
-  if (t) return t;
+  const key = flavour === "nc" ? text.toLowerCase() : text;
+  const names = TYPE_NAMES[flavour];
+  if (Object.hasOwn(names, key)) return names[key]!;
   throw flavour === "nc" ? new ToolError(PROXY_MESSAGES.unsupportedProtocol, 1) : new ToolError(PROXY_MESSAGES.invalidType(text), 2);
 }
 

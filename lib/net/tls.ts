@@ -26,7 +26,8 @@ export const TLS_MESSAGES = {
   certKeyTogether: "The --ssl-key and --ssl-cert options must be used together. QUITTING.",
   loadCert: (reason: string) => `SSL_CTX_use_certificate_chain_file(): ${reason}. QUITTING.`,
   loadKey: (reason: string) => `SSL_CTX_use_PrivateKey_file(): ${reason}. QUITTING.`,
-  trustFile: (path: string, reason: string) => `Could not load trusted certificates from ${path}.`,
+  /** the OpenSSL reason follows on a line of its own (see clientTls) */
+  trustFile: (path: string, _reason: string) => `Could not load trusted certificates from ${path}.`,
   verifyFailedWarning: (why: string) => `Certificate verification failed (${why}).`,
   sslConnection: (peer: string) => `SSL connection to ${peer}.`,
   /** what ncat -v --ssl-verify prints when the server is not trusted (rc 1) */
