@@ -8,8 +8,11 @@ import { fieldByAbbrev, fieldsReport, newTables, protocolsReport } from "../lib/
 import { Session } from "../lib/dissect/session.ts";
 import type { Packet } from "../lib/dissect/tree.ts";
 import { allFields } from "../lib/dissect/field.ts";
-import { summaryLine, columnTexts, COLUMN_TITLES, type LineTimes, type SummaryOptions } from "../lib/format/columns.ts";
-import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, FIELDS_OPTION_HELP, fieldsHeader, fieldsLine, type FieldColumn, type FieldsOptions } from "../lib/format/fields.ts";
+import { columnTexts, COLUMN_TITLES, type LineTimes, type SummaryOptions } from "../lib/format/columns.ts";
+import { applyFieldsOption, DEFAULT_FIELDS_OPTIONS, FIELDS_OPTION_HELP, type FieldColumn } from "../lib/format/fields.ts";
+import { makeRenderer, type OutputFormat, type RenderPlan } from "../lib/format/renderers.ts";
+import { parseDetailProtocols } from "../lib/format/tree-text.ts";
+import { displayOptions } from "../lib/format/value.ts";
 import { TIME_FORMATS, type TimeFormat } from "../lib/format/time.ts";
 import { applyDecodeAs } from "../lib/dissect/decode-as.ts";
 import { openCapture, type CaptureOptions, type CaptureSession } from "../lib/capture/open.ts";
@@ -66,10 +69,6 @@ const NOT_BUILT: ReadonlyMap<string, string> = new Map([
   ["Y", "display filters (-Y) are not supported yet"],
   ["R", "read filters (-R) are not supported yet"],
   ["z", "statistics (-z) are not supported yet"],
-  ["V", "the packet details tree (-V) is not supported yet"],
-  ["O", "the packet details tree (-O) is not supported yet"],
-  ["x", "the hex dump (-x) is not supported yet"],
-  ["hexdump", "the hex dump (--hexdump) is not supported yet"],
   ["j", "-j (protocol filter for json/pdml output) is not supported yet"],
   ["J", "-J (protocol filter for json/pdml output) is not supported yet"],
   ["o", "preferences (-o) are not supported yet"],
@@ -88,10 +87,7 @@ interface Plan {
   /** -w: where frames are written (then summaries only with -P) */
   readonly write?: Omit<WriterOptions, "interfaces">;
   readonly printWhileWriting: boolean;
-  readonly format: "text" | "tabs" | "fields";
-  readonly fields: readonly FieldColumn[];
-  readonly fieldsOpts: FieldsOptions;
-  readonly summary: SummaryOptions;
+  readonly render: RenderPlan;
   readonly quiet: boolean;
   readonly flush: boolean;
   readonly twoPass: boolean;
@@ -192,7 +188,7 @@ function buildPlan(p: ParsedArgs): Plan {
   };
   const t = opt.str(p, "T") ?? "text";
   if (!T_FORMATS.includes(t)) throw new ToolError(`Invalid -T parameter "${t}"; it must be one of:`, 1, T_FORMATS.map((f) => `\t"${f}"`));
-  if (t !== "text" && t !== "tabs" && t !== "fields") throw new ToolError(`-T ${t} is not supported yet`, 1);
+  if (t === "ps") throw new ToolError("-T ps (PostScript) is not supported yet", 1);
   const tf = opt.str(p, "t") ?? "r";
   if (!TIME_FORMATS.includes(tf as TimeFormat)) throw new ToolError(`Invalid time stamp type "${tf}"; it must be one of:`, 1, TIME_FORMAT_HELP);
   const u = opt.str(p, "u") ?? "s";
@@ -206,11 +202,16 @@ function buildPlan(p: ParsedArgs): Plan {
   const summary: SummaryOptions = { timeFormat: tf as TimeFormat, hms: u === "hms", tabs: t === "tabs" };
   const names = opt.list(p, "e");
   if (t === "fields" && names.length === 0) throw new ToolError('"-Tfields" was specified, but no fields were specified with "-e".', 1);
-  if (t !== "fields" && names.length) throw new ToolError('"-e" was specified, but no fields output was requested with "-Tfields".', 1);
-  const fields = t === "fields" ? fieldColumns(names, () => currentTimes, summary) : [];
+  if (!["fields", "json", "ek"].includes(t) && names.length) throw new ToolError('"-e" was specified, but no fields output was requested with "-Tfields".', 1);
+  const fields = names.length ? fieldColumns(names, () => currentTimes, summary) : [];
+  const detailArg = opt.str(p, "O");
+  const detail = detailArg !== undefined ? parseDetailProtocols(detailArg) : opt.flag(p, "V") ? null : undefined;
+  const render: RenderPlan = {
+    format: t as OutputFormat, fields, fieldsOpts, summary, detail, hex: opt.flag(p, "x") || opt.list(p, "hexdump").length > 0,
+    captureFile: read ?? "", creatorVersion: "4.0.17",
+  };
   return {
-    capture, write, printWhileWriting: opt.flag(p, "P"), format: t as Plan["format"], fields, fieldsOpts, summary,
-    quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2"),
+    capture, write, printWhileWriting: opt.flag(p, "P"), render, quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2"),
   };
 }
 
@@ -231,13 +232,13 @@ function syncInterfaceNames(session: Session, cap: CaptureSession): void {
 async function printCapture(plan: Plan, session: Session): Promise<void> {
   const writing = plan.write !== undefined;
   const printing = !plan.quiet && (!writing || plan.printWhileWriting) && plan.write?.path !== "-";
-  const needCols = printing && (plan.format !== "fields" || plan.fields.some((c) => c.column));
+  const renderer = makeRenderer(plan.render);
   let want: Uint8Array | null = null;
-  if (plan.format === "fields") {
+  if (plan.render.fields.length && !renderer.fullTree) {
     want = new Uint8Array(allFields.length);
-    for (const c of plan.fields) if (c.field) want[c.field.id] = 1;
+    for (const c of plan.render.fields) if (c.field) want[c.field.id] = 1;
   }
-  const wants: DissectWants = { full: false, want, columns: needCols };
+  const wants: DissectWants = { full: printing && renderer.fullTree, want, columns: printing && renderer.columns };
   if (plan.twoPass) {
     if (plan.capture.read === undefined) throw new ToolError("Live captures do not support two-pass analysis.", 1);
     const first = await openCapture({ ...plan.capture, handleSignals: false });
@@ -252,14 +253,14 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   const cap = await openCapture({ ...plan.capture, onStart: live && !plan.quiet ? (names) => process.stderr.write(captureBanner(names) + "\n") : live ? () => {} : undefined });
   const writer: FrameWriter | undefined = plan.write ? await openWriter({ ...plan.write, interfaces: cap.interfaces, onAutostop: () => cap.stop() }) : undefined;
   const out = new OutputBuffer(plan.flush || live);
-  if (printing && plan.format === "fields" && plan.fieldsOpts.header) out.line(fieldsHeader(plan.fields, plan.fieldsOpts));
+  if (printing) out.push(renderer.start());
   let num = 0;
   let first = -1n, prevCaptured = -1n;
   try {
     for await (const frame of cap.frames) {
       num++;
       if (writer) writer.write(frame);
-      if (!printing && !plan.twoPass && !needCols && want === null) continue;
+      if (!printing && !plan.twoPass) continue;
       syncInterfaceNames(session, cap);
       const pkt = dissectFrame(session, frame, num, wants);
       const ts = frame.ts;
@@ -267,9 +268,9 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
       currentTimes = { first, prevCaptured: prevCaptured < 0n ? ts : prevCaptured, prevDisplayed: prevCaptured < 0n ? ts : prevCaptured, digits: digitsOf(cap, frame) };
       prevCaptured = ts;
       session.prevDisplayedTs = ts;
-      if (!printing) continue;
-      if (out.line(plan.format === "fields" ? fieldsLine(pkt, plan.fields, plan.fieldsOpts) : summaryLine(pkt, currentTimes, plan.summary))) await out.flush();
+      if (printing && out.push(renderer.packet(pkt, currentTimes))) await out.flush();
     }
+    if (printing) out.push(renderer.end());
   } finally {
     await out.close();
     if (writer) await writer.close();
@@ -282,15 +283,16 @@ class OutputBuffer {
   private parts: string[] = [];
   private size = 0;
   constructor(private readonly perPacket: boolean) {}
-  /** Queue a line; true when the caller should `await flush()` now. */
-  line(s: string): boolean {
+  /** Queue text; true when the caller should `await flush()` now. */
+  push(s: string): boolean {
+    if (!s) return false;
     this.parts.push(s);
-    this.size += s.length + 1;
+    this.size += s.length;
     return this.perPacket || this.size > 65536;
   }
   async flush(): Promise<void> {
     if (!this.parts.length) return;
-    const text = this.parts.join("\n") + "\n";
+    const text = this.parts.join("");
     this.parts = [];
     this.size = 0;
     try {
@@ -309,7 +311,7 @@ class OutputBuffer {
 
 async function writeLines(lines: string[]): Promise<void> {
   const out = new OutputBuffer(false);
-  for (const l of lines) if (out.line(l)) await out.flush();
+  for (const l of lines) if (out.push(l + "\n")) await out.flush();
   await out.close();
 }
 
@@ -333,6 +335,7 @@ await runTool("tsshark", async (argv) => {
   const plan = buildPlan(p);
   if (opt.flag(p, "D")) return void (await writeLines(listInterfaces()));
   const session = new Session({ tables: newTables(), resolve: resolution(p), twoPass: plan.twoPass });
+  displayOptions.resolveMac = session.resolve.mac;
   for (const d of opt.list(p, "d")) applyDecodeAs(session.tables, d);
   await printCapture(plan, session);
 });

@@ -21,6 +21,28 @@ export interface TcpConversation {
   readonly rev: TcpFlow;
   first: bigint;
   prev: bigint;
+  /** what the capture has seen of the connection: SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32 */
+  completeness: number;
+}
+
+/** Wireshark's words for a completeness value ("Complete, WITH_DATA (31)"). */
+export function completenessText(v: number): string {
+  const words: Record<number, string> = {
+    1: "Incomplete, SYN_SENT", 3: "Incomplete, CLIENT_ESTABLISHED", 7: "Incomplete, ESTABLISHED", 15: "Incomplete, DATA",
+    31: "Complete, WITH_DATA", 47: "Complete, WITH_DATA", 63: "Complete, WITH_DATA",
+    23: "Complete, NO_DATA", 39: "Complete, NO_DATA", 55: "Complete, NO_DATA",
+  };
+  return `${words[v] ?? "Incomplete"} (${v})`;
+}
+
+/** Fold one segment into the completeness flags (after the segment's own item shows the old value). */
+export function updateCompleteness(c: TcpConversation, flags: number, segLen: number): void {
+  const SYN = 2, ACK = 16, FIN = 1, RST = 4;
+  if (flags & SYN) c.completeness |= flags & ACK ? 2 : 1;
+  else if (flags & ACK && c.completeness & 2) c.completeness |= 4;
+  if (segLen > 0) c.completeness |= 8;
+  if (flags & FIN) c.completeness |= 16;
+  if (flags & RST) c.completeness |= 32;
 }
 
 /** What one segment learns from its stream (kept per frame for the second pass of -2). */
@@ -35,7 +57,7 @@ const owner = {};
 
 /** Find (or start) the conversation of this segment and orient its flows. */
 export function tcpConversation(pkt: Packet, syn: boolean, ack: boolean, seq: number): TcpSegmentView {
-  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1n, prev: -1n })));
+  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1n, prev: -1n, completeness: 0 })));
   const { key, forward } = conversationKey(pkt);
   let c = convs.get(key);
   let me = forward ? c.state.fwd : c.state.rev;

@@ -2,7 +2,7 @@
 import { defineProtocol, type TrueFalse } from "./field.ts";
 import { callData, callDissector, tryTable, type Dissector } from "./tables.ts";
 import { ethertypeNames } from "./values/ethertype.ts";
-import { ADDR_ETHER, type Node, type Packet } from "./tree.ts";
+import { ADDR_ETHER, NOOP, type Node, type Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { macName } from "./names.ts";
 
@@ -77,7 +77,14 @@ export const ethDissector: Dissector = {
       c.setProtocol(is8023 ? "802.3" : "ETHERII"); // replaced by the payload's dissector
       c.setInfo(`Ethernet II`);
     }
-    if (pkt.full) top.setLabel(`${is8023 ? "IEEE 802.3 Ethernet" : "Ethernet II"}`);
+    if (pkt.full) {
+      const r = pkt.session.resolve.mac;
+      const mac = (o: number) => {
+        const raw = macName(tvb.data, tvb.start + o, false);
+        return r ? `${macName(tvb.data, tvb.start + o, true)} (${raw})` : raw;
+      };
+      top.setLabel(`${is8023 ? "IEEE 802.3 Ethernet" : "Ethernet II"}, Src: ${mac(6)}, Dst: ${mac(0)}`);
+    }
     addMac(pkt, top, tvb, 0, "dst");
     addMac(pkt, top, tvb, 6, "src");
     if (is8023) {
@@ -90,25 +97,34 @@ export const ethDissector: Dissector = {
       return tvb.reported;
     }
     pkt.add(top, F.type, tvb, 12, 2, lenType);
-    const used = dissectEthertype(pkt, lenType, tvb.subset(14), parent);
-    addTrailer(pkt, top, tvb, 14 + used);
+    dissectEthertype(pkt, lenType, tvb.subset(14), parent, top);
     return tvb.reported;
   },
 };
 
-/** Hand a payload to the ethertype table (Data when unknown); returns the bytes it said it used. */
-export function dissectEthertype(pkt: Packet, type: number, payload: Tvb, parent: Node, asLayer = true): number {
+/**
+ * Hand a payload to the ethertype table (Data when unknown). Bytes after what the payload used are the
+ * link layer's padding and trailer, shown in the subtree of the protocol that named the ethertype (`owner`,
+ * the innermost VLAN tag when there are tags). Returns the whole payload length: nothing is left over.
+ */
+export function dissectEthertype(pkt: Packet, type: number, payload: Tvb, parent: Node, ownerOrLayer: Node | boolean = true, asLayer = true): number {
+  // (pkt, type, payload, parent, asLayer) is the older form: no owner for the trailer
+  const owner = typeof ownerOrLayer === "boolean" ? NOOP : ownerOrLayer;
+  if (typeof ownerOrLayer === "boolean") asLayer = ownerOrLayer;
   if (asLayer) pkt.addLayer(ethertype.abbrev);
-  const n = tryTable(pkt, "ethertype", type, payload, parent);
-  if (n) return n;
-  const c = pkt.cols;
-  if (c) {
-    // packet-ethertype.c: the number as protocol, its name (when it has one) as Info
-    c.setProtocol(`0x${type.toString(16).padStart(4, "0")}`);
-    const name = ethertypeNames.get(type);
-    if (name !== undefined) c.setInfo(name);
+  let used = tryTable(pkt, "ethertype", type, payload, parent);
+  if (!used) {
+    const c = pkt.cols;
+    if (c) {
+      // packet-ethertype.c: the number as protocol, its name (when it has one) as Info
+      c.setProtocol(`0x${type.toString(16).padStart(4, "0")}`);
+      const name = ethertypeNames.get(type);
+      if (name !== undefined) c.setInfo(name);
+    }
+    used = callData(payload, pkt, parent);
   }
-  return callData(payload, pkt, parent);
+  addTrailer(pkt, owner, payload, used);
+  return payload.reported;
 }
 
 /**

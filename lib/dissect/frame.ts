@@ -41,8 +41,10 @@ export const frame = defineProtocol({ abbrev: "frame", name: "Frame", short: "Fr
 
 const F = frame.f;
 
-/** Bits for "N bytes (M bits)" labels. */
+/** "N bytes (M bits)" as the frame labels write lengths. */
 const bits = (n: number) => `${n} bytes (${n * 8} bits)`;
+const onWire = (n: number) => `${n} bytes on wire (${n * 8} bits)`;
+const captured = (n: number) => `${n} bytes captured (${n * 8} bits)`;
 
 /** Dissect the whole frame. Never throws: a bounds error becomes a marker, anything else a malformed one. */
 export function dissectFrameRoot(tvb: Tvb, pkt: Packet): void {
@@ -59,7 +61,7 @@ export function dissectFrameRoot(tvb: Tvb, pkt: Packet): void {
   const ifName = iface !== undefined ? s.interfaceNames[iface] : undefined;
   if (pkt.full) {
     root.setLabel(
-      `Frame ${pkt.num}: ${bits(fr.len)}, ${bits(fr.caplen)}` + (ifName !== undefined ? ` on interface ${ifName}, id ${iface}` : ""),
+      `Frame ${pkt.num}: ${onWire(fr.len)}, ${captured(fr.caplen)}` + (ifName !== undefined ? ` on interface ${ifName}, id ${iface}` : ""),
     );
   }
   if (ifName !== undefined) {

@@ -2,7 +2,9 @@
 import { defineProtocol, vals } from "./field.ts";
 import type { Dissector } from "./tables.ts";
 import { catchNonFatal } from "./exceptions.ts";
-import { CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from "./values/checksum.ts";
+import { CHECKSUM_BAD, CHECKSUM_GOOD, CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from "./values/checksum.ts";
+import { checksumOk, expectedChecksum, sum16 } from "./checksum.ts";
+import type { Field } from "./field.ts";
 import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { matchEcho } from "../analysis/echo-pairs.ts";
@@ -150,13 +152,12 @@ function dissectIcmp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const codeStr = codeMap ? codeMap.get(code) ?? "Unknown code" : "";
   c?.setInfo(typeStr.padEnd(20));
   if (codeStr) c?.appendInfo(` (${codeStr})`);
-  pkt.add(top, F.type, tvb, 0, 1, type);
+  const tn = pkt.add(top, F.type, tvb, 0, 1, type);
+  if (pkt.full) tn.setLabel(`Type: ${type} (${typeStr})`);
   const cn = pkt.add(top, F.code, tvb, 1, 1, code);
   if (pkt.full && codeStr) cn.append(` (${codeStr})`);
   const sum = tvb.u16(2);
-  const cs = pkt.add(top, F.checksum, tvb, 2, 2, sum);
-  if (pkt.full) cs.append(" [unverified]");
-  pkt.add(top, F["checksum.status"], tvb, 2, 0, CHECKSUM_UNVERIFIED).generated();
+  addVerifiedChecksum(pkt, top, tvb, sum, 0, F.checksum, F["checksum.status"]);
 
   if (ID_SEQ.has(type)) {
     const id = tvb.u16(4), seq = tvb.u16(6);
@@ -180,7 +181,8 @@ function dissectIcmp(tvb: Tvb, pkt: Packet, parent: Node): number {
       if (m.requestIn !== undefined) {
         c?.appendInfo(` (request in ${m.requestIn})`);
         pkt.add(top, F.resp_to, tvb, 0, 0, m.requestIn).generated();
-        pkt.add(top, F.resptime, tvb, 0, 0, m.responseMs!).generated();
+        const rt = pkt.add(top, F.resptime, tvb, 0, 0, m.responseMs!).generated();
+        if (pkt.full) rt.setLabel(`Response time: ${m.responseMs!.toFixed(3)} ms`);
       }
     }
     if (type === 13 || type === 14) {
@@ -221,4 +223,29 @@ export function dissectQuoted(inner: Tvb, pkt: Packet, top: Node): void {
   });
   if (c) c.writable = wasWritable;
   Object.assign(pkt.info, saved);
+}
+
+/**
+ * ICMP and ICMPv6 checksums are always verified by Wireshark: "[correct]" and Good, or "incorrect, should
+ * be 0x…" and Bad. A message cut by the snap length (or a fragment) cannot be checked: Unverified.
+ */
+export function addVerifiedChecksum(pkt: Packet, top: Node, tvb: Tvb, sum: number, pseudo: number, field: Field, status: Field): void {
+  const cs = pkt.add(top, field, tvb, 2, 2, sum);
+  if (tvb.captured < tvb.reported || pkt.info.fragmented || pkt.info.inError) {
+    if (pkt.full) cs.append(" [unverified]");
+    pkt.add(top, status, tvb, 2, 0, CHECKSUM_UNVERIFIED).generated();
+    return;
+  }
+  if (!pkt.full && !pkt.wants(status)) return;
+  const total = sum16(tvb.data, tvb.start, tvb.reported, pseudo);
+  const ok = checksumOk(total);
+  if (pkt.full) {
+    if (ok) cs.append(" [correct]");
+    else {
+      const should = expectedChecksum(total, sum).toString(16).padStart(4, "0");
+      cs.append(` incorrect, should be 0x${should}`);
+      cs.expert = [{ abbrev: `${field.proto.abbrev}.checksum_bad`, severity: "Warning", group: "Checksum", message: `Bad checksum [should be 0x${should}]` }];
+    }
+  }
+  pkt.add(top, status, tvb, 2, 0, ok ? CHECKSUM_GOOD : CHECKSUM_BAD).generated();
 }

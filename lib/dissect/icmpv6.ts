@@ -2,7 +2,9 @@
 import { defineProtocol, vals } from "./field.ts";
 import type { Dissector } from "./tables.ts";
 import { catchNonFatal } from "./exceptions.ts";
-import { CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from "./values/checksum.ts";
+import { CHECKSUM_STATUS } from "./values/checksum.ts";
+import { ipv6PseudoSum } from "./checksum.ts";
+import { addVerifiedChecksum } from "./icmp.ts";
 import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { matchEcho } from "../analysis/echo-pairs.ts";
@@ -481,9 +483,9 @@ function dissectIcmpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
   if (codeStr) c?.appendInfo(` (${codeStr})`);
   pkt.add(top, F.type, tvb, 0, 1, type);
   pkt.add(top, F.code, tvb, 1, 1, code);
-  const cs = pkt.add(top, F.checksum, tvb, 2, 2, tvb.u16(2));
-  if (pkt.full) cs.append(" [unverified]");
-  pkt.add(top, F["checksum.status"], tvb, 2, 0, CHECKSUM_UNVERIFIED).generated();
+  const i = pkt.info;
+  const pseudo = i.netLen === 16 ? ipv6PseudoSum(i.netData, i.netSrc, i.netDst, tvb.reported, 58) : 0;
+  addVerifiedChecksum(pkt, top, tvb, tvb.u16(2), pseudo, F.checksum, F["checksum.status"]);
   switch (type) {
     case 1: case 2: case 3: case 4:
       if (type === 2) pkt.add(top, F.mtu, tvb, 4, 4, tvb.u32(4));
@@ -509,7 +511,8 @@ function dissectIcmpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
         if (m.requestIn !== undefined) {
           c?.appendInfo(` (request in ${m.requestIn})`);
           pkt.add(top, F.resp_to, tvb, 0, 0, m.requestIn).generated();
-          pkt.add(top, F.resptime, tvb, 0, 0, m.responseMs!).generated();
+          const rt = pkt.add(top, F.resptime, tvb, 0, 0, m.responseMs!).generated();
+          if (pkt.full) rt.setLabel(`Response Time: ${m.responseMs!.toFixed(3)} ms`);
         }
       }
       if (tvb.remaining(8) > 0) pkt.session.tables.data.dissect(tvb.subset(8), pkt, top);

@@ -10,10 +10,10 @@ import { ipv4Text } from "../format/address.ts";
 import { reassembleIpv4 } from "../analysis/ip-reassembly.ts";
 import { dissectIpv4Options } from "./ipv4-options.ts";
 
-const DSCP = vals({ 0: "Default", 1: "Lower Effort", 8: "Class Selector 1", 10: "Assured Forwarding 11", 12: "Assured Forwarding 12", 14: "Assured Forwarding 13", 16: "Class Selector 2", 18: "Assured Forwarding 21", 20: "Assured Forwarding 22", 22: "Assured Forwarding 23", 24: "Class Selector 3", 26: "Assured Forwarding 31", 28: "Assured Forwarding 32", 30: "Assured Forwarding 33", 32: "Class Selector 4", 34: "Assured Forwarding 41", 36: "Assured Forwarding 42", 38: "Assured Forwarding 43", 40: "Class Selector 5", 44: "Voice Admit", 46: "Expedited Forwarding", 48: "Class Selector 6", 56: "Class Selector 7" });
+export const DSCP = vals({ 0: "Default", 1: "Lower Effort", 8: "Class Selector 1", 10: "Assured Forwarding 11", 12: "Assured Forwarding 12", 14: "Assured Forwarding 13", 16: "Class Selector 2", 18: "Assured Forwarding 21", 20: "Assured Forwarding 22", 22: "Assured Forwarding 23", 24: "Class Selector 3", 26: "Assured Forwarding 31", 28: "Assured Forwarding 32", 30: "Assured Forwarding 33", 32: "Class Selector 4", 34: "Assured Forwarding 41", 36: "Assured Forwarding 42", 38: "Assured Forwarding 43", 40: "Class Selector 5", 44: "Voice Admit", 46: "Expedited Forwarding", 48: "Class Selector 6", 56: "Class Selector 7" });
 /** Short DSCP names for the "(DSCP: CS0, ECN: Not-ECT)" label. */
 export const DSCP_SHORT = vals({ 0: "CS0", 1: "LE", 8: "CS1", 10: "AF11", 12: "AF12", 14: "AF13", 16: "CS2", 18: "AF21", 20: "AF22", 22: "AF23", 24: "CS3", 26: "AF31", 28: "AF32", 30: "AF33", 32: "CS4", 34: "AF41", 36: "AF42", 38: "AF43", 40: "CS5", 44: "VA", 46: "EF", 48: "CS6", 56: "CS7" });
-const ECN = vals({ 0: "Not ECN-Capable Transport", 1: "ECN-Capable Transport codepoint '01'", 2: "ECN-Capable Transport codepoint '10'", 3: "Congestion Experienced" });
+export const ECN = vals({ 0: "Not ECN-Capable Transport", 1: "ECN-Capable Transport codepoint '01'", 2: "ECN-Capable Transport codepoint '10'", 3: "Congestion Experienced" });
 export const ECN_SHORT = vals({ 0: "Not-ECT", 1: "ECT(1)", 2: "ECT(0)", 3: "CE" });
 const PRECEDENCE = vals({ 0: "routine", 1: "priority", 2: "immediate", 3: "flash", 4: "flash override", 5: "CRITIC/ECP", 6: "internetwork control", 7: "network control" });
 const OPT_CLASS = vals({ 0: "Control", 1: "Reserved for future use", 2: "Debugging and measurement", 3: "Reserved for future use" });
@@ -270,7 +270,7 @@ interface Ipv4Header {
 /** The header's nodes, in packet-ip.c's order, with the labels -V prints. */
 function addHeaderFields(pkt: Packet, top: Node, t: Tvb, h: Ipv4Header): void {
   if (pkt.full) top.append(`, Src: ${ipv4Text(h.src)}, Dst: ${ipv4Text(h.dst)}`);
-  pkt.add(top, F.version, t, 0, 1, 4);
+  pkt.add(top, F.version, t, 0, 1, 4).setLabel("0100 .... = Version: 4");
   pkt.add(top, F.hdr_len, t, 0, 1, h.hlen).setLabel(`.... ${(h.b0 & 0xf).toString(2).padStart(4, "0")} = Header Length: ${h.hlen} bytes (${h.b0 & 0xf})`);
   const dsn = pkt.add(top, F.dsfield, t, 1, 1, h.ds);
   if (pkt.full) dsn.append(` (DSCP: ${DSCP_SHORT.get(h.ds >> 2) ?? "Unknown"}, ECN: ${ECN_SHORT.get(h.ds & 3)})`);
@@ -292,7 +292,12 @@ function addHeaderFields(pkt: Packet, top: Node, t: Tvb, h: Ipv4Header): void {
   pkt.add(fl, F["flags.df"], t, 6, 1, (flags >> 1) & 1);
   pkt.add(fl, F["flags.mf"], t, 6, 1, flags & 1);
   pkt.add(top, F.frag_offset, t, 6, 2, (h.fragWord & OFFSET) * 8);
-  pkt.add(top, F.ttl, t, 8, 1, h.ttl);
+  const ttlNode = pkt.add(top, F.ttl, t, 8, 1, h.ttl);
+  // packet-ip.c: a unicast datagram with a TTL under 5 gets a note (224.0.0.0/24 wants exactly 1)
+  const multicast = h.dst >>> 28 === 0xe;
+  if (pkt.full && !multicast && h.ttl < 5 && h.proto !== 103) {
+    ttlNode.expert = [{ abbrev: "ip.ttl.too_small", severity: "Note", group: "Sequence", message: `"Time To Live" only ${h.ttl}` }];
+  }
   pkt.add(top, F.proto, t, 9, 1, h.proto);
   const cs = pkt.add(top, F.checksum, t, 10, 2, h.sum);
   if (pkt.full) cs.append(" [validation disabled]");

@@ -4,23 +4,24 @@ import type { Dissector } from "./tables.ts";
 import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { dispatchIpv6Payload, ipv6 } from "./ipv6.ts";
+import { ipProtoNames } from "./values/ip-proto.ts";
 import { reassembleIpv4 } from "../analysis/ip-reassembly.ts";
 
 export const hopopts = defineProtocol({ abbrev: "ipv6.hopopts", name: "IPv6 Hop-by-Hop Option", short: "IPv6 Hop-by-Hop Option" }, {
-  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC" },
+  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC", strings: ipProtoNames },
   len: { name: "Length", type: "FT_UINT8", base: "BASE_DEC", blurb: "Extension header length in 8-octet words (minus 1)" },
-  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets" },
+  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets", unit: "bytes" },
   not_first: { name: "IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header", type: "FT_NONE" },
 });
 export const dstopts = defineProtocol({ abbrev: "ipv6.dstopts", name: "Destination Options for IPv6", short: "Destination Options for IPv6" }, {
-  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC" },
+  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC", strings: ipProtoNames },
   len: { name: "Length", type: "FT_UINT8", base: "BASE_DEC", blurb: "Extension header length in 8-octet words (minus 1)" },
-  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets" },
+  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets", unit: "bytes" },
 });
 export const routing = defineProtocol({ abbrev: "ipv6.routing", name: "Routing Header for IPv6", short: "Routing Header for IPv6" }, {
-  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC" },
+  nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC", strings: ipProtoNames },
   len: { name: "Length", type: "FT_UINT8", base: "BASE_DEC", blurb: "Extension header length in 8-octet words (minus 1)" },
-  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets" },
+  len_oct: { name: "Length", type: "FT_UINT16", base: "BASE_DEC", blurb: "Extension header length in octets", unit: "bytes" },
   type: { name: "Type", type: "FT_UINT8", base: "BASE_DEC", blurb: "Routing Header Type" },
   segleft: { name: "Segments Left", type: "FT_UINT8", base: "BASE_DEC", blurb: "Routing Header Segments Left" },
   unknown_data: { name: "Type-Specific Data", type: "FT_BYTES", blurb: "Unknown routing header type-specific data" },
@@ -57,7 +58,7 @@ export const routing = defineProtocol({ abbrev: "ipv6.routing", name: "Routing H
   deprecated: { name: "Routing header type is deprecated", type: "FT_NONE" },
 });
 export const fraghdr = defineProtocol({ abbrev: "ipv6.fraghdr", name: "Fragment Header for IPv6", short: "Fragment Header for IPv6" }, {
-  nxt: { name: "Next header", type: "FT_UINT8", base: "BASE_DEC" },
+  nxt: { name: "Next header", type: "FT_UINT8", base: "BASE_DEC", strings: ipProtoNames },
   reserved_octet: { name: "Reserved octet", type: "FT_UINT8", base: "BASE_HEX", blurb: "Should always be 0" },
   offset: { name: "Offset", type: "FT_UINT16", base: "BASE_DEC", mask: 0xfff8, blurb: "Fragment Offset" },
   reserved_bits: { name: "Reserved bits", type: "FT_UINT16", base: "BASE_DEC", mask: 0x6 },

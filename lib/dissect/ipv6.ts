@@ -7,12 +7,13 @@ import type { Tvb } from "./tvb.ts";
 import { ReportedBoundsError } from "./tvb.ts";
 import type { Dissector } from "./tables.ts";
 import { ipv6At } from "../format/address.ts";
+import { DSCP, DSCP_SHORT, ECN, ECN_SHORT } from "./ipv4.ts";
 
 export const ipv6 = defineProtocol({ abbrev: "ipv6", name: "Internet Protocol Version 6", short: "IPv6" }, {
   version: { name: "Version", type: "FT_UINT8", base: "BASE_DEC" },
   tclass: { name: "Traffic Class", type: "FT_UINT32", base: "BASE_HEX", mask: 0xff00000 },
-  "tclass.dscp": { name: "Differentiated Services Codepoint", type: "FT_UINT32", base: "BASE_DEC", mask: 0xfc00000 },
-  "tclass.ecn": { name: "Explicit Congestion Notification", type: "FT_UINT32", base: "BASE_DEC", mask: 0x300000 },
+  "tclass.dscp": { name: "Differentiated Services Codepoint", type: "FT_UINT32", base: "BASE_DEC", mask: 0xfc00000, strings: DSCP },
+  "tclass.ecn": { name: "Explicit Congestion Notification", type: "FT_UINT32", base: "BASE_DEC", mask: 0x300000, strings: ECN },
   flow: { name: "Flow Label", type: "FT_UINT24", base: "BASE_HEX", mask: 0xfffff },
   plen: { name: "Payload Length", type: "FT_UINT16", base: "BASE_DEC" },
   nxt: { name: "Next Header", type: "FT_UINT8", base: "BASE_DEC", strings: ipProtoNames },
@@ -263,7 +264,9 @@ function dissectIpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
   if (pkt.full || pkt.want) {
     if (pkt.full) top.append(`, Src: ${ipv6At(tvb.data, tvb.start + 8)}, Dst: ${ipv6At(tvb.data, tvb.start + 24)}`);
     pkt.add(top, F.version, tvb, 0, 1, 6).setLabel("0110 .... = Version: 6");
-    const tc = pkt.add(top, F.tclass, tvb, 0, 4, (w0 >>> 20) & 0xff);
+    const tcv = (w0 >>> 20) & 0xff;
+    const tc = pkt.add(top, F.tclass, tvb, 0, 4, tcv);
+    if (pkt.full) tc.append(` (DSCP: ${DSCP_SHORT.get(tcv >> 2) ?? "Unknown"}, ECN: ${ECN_SHORT.get(tcv & 3)})`);
     pkt.add(tc, F["tclass.dscp"], tvb, 0, 4, (w0 >>> 22) & 0x3f);
     pkt.add(tc, F["tclass.ecn"], tvb, 0, 4, (w0 >>> 20) & 3);
     pkt.add(top, F.flow, tvb, 1, 3, w0 & 0xfffff);
@@ -283,12 +286,19 @@ function dissectIpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
   // Payload length 0 is a jumbogram only with a hop-by-hop header; otherwise the payload is empty (and the
   // next header runs out of bytes: "[Malformed Packet]", as tshark 4.0 shows TSO captures).
   const payload = plenRaw === 0 && nxt === 0 ? tvb.subset(40) : tvb.subset(40, plenRaw);
-  dispatchIpv6Payload(pkt, nxt, payload, parent);
+  dispatchIpv6Payload(pkt, nxt, payload, top);
   return 40 + payload.reported;
 }
 
-/** The next header after the fixed header or an extension header: 59 ends the chain. */
-export function dispatchIpv6Payload(pkt: Packet, nxt: number, payload: Tvb, parent: Node): void {
+/** Extension headers live inside the IPv6 subtree; the upper-layer protocol is a top-level item. */
+const EXTENSION_HEADERS = new Set([0, 43, 44, 60]);
+
+/**
+ * The next header after the fixed header or an extension header (59 ends the chain). `ipv6Top` is the
+ * IPv6 subtree that extension headers hang in.
+ */
+export function dispatchIpv6Payload(pkt: Packet, nxt: number, payload: Tvb, ipv6Top: Node): void {
+  const parent = EXTENSION_HEADERS.has(nxt) ? ipv6Top : pkt.root;
   if (nxt === 59) {
     pkt.cols?.setInfo("IPv6 no next header");
     if (payload.reported > 0) pkt.session.tables.data.dissect(payload, pkt, parent);

@@ -33,6 +33,11 @@ function matches(data: Uint8Array, off: number, prefix: readonly number[], bits:
   return true;
 }
 
+/** Prefixes outside the IEEE registry that tshark still names (QEMU/KVM guests use 52:54:00). */
+const UNREGISTERED_OUIS: ReadonlyMap<number, string> = new Map([[0x525400, "RealtekU"]]);
+/** Registry entries tshark names differently; the all-zero OUI prints as its own digits. */
+const RENAMED_OUIS: ReadonlyMap<number, string> = new Map([[0x000000, "00:00:00"]]);
+
 /**
  * The resolved name of a MAC address, or the plain "aa:bb:..." form when resolution is off or nothing
  * matches. Names with a prefix keep the bytes after the prefix, as Wireshark's get_ether_name does.
@@ -47,7 +52,8 @@ export function macName(data: Uint8Array, off: number, resolve: boolean): string
     while (from < off + 5 && data[from] === 0) from++;
     return `${w.name}_${hexColon(data, from, off + 6 - from)}`;
   }
-  const vendor = OUI_NAMES.get((data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!);
+  const oui = (data[off]! << 16) | (data[off + 1]! << 8) | data[off + 2]!;
+  const vendor = RENAMED_OUIS.get(oui) ?? OUI_NAMES.get(oui) ?? UNREGISTERED_OUIS.get(oui);
   if (vendor !== undefined) return `${vendor}_${hexColon(data, off + 3, 3)}`;
   return hexColon(data, off, 6);
 }

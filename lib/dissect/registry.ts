@@ -22,6 +22,7 @@ import { http, httpDissector } from "./http.ts";
 import { media, textLines } from "./http-body.ts";
 import { tls, tlsDissector } from "./tls.ts";
 import { dhcp, dhcpDissector } from "./dhcp.ts";
+import { dhcpv6, dhcpv6Dissector } from "./dhcpv6.ts";
 import { dstopts, dstoptsDissector, fraghdr, fraghdrDissector, hopopts, hopoptsDissector, routing, routingDissector } from "./ipv6-ext.ts";
 
 /** A protocol file's contribution: the protocols it declares and the dissectors it offers. */
@@ -53,6 +54,7 @@ export const MODULES: readonly ProtocolModule[] = [
   { protocols: [http, textLines, media], dissectors: [httpDissector] },
   { protocols: [tls], dissectors: [tlsDissector] },
   { protocols: [dhcp], dissectors: [dhcpDissector] },
+  { protocols: [dhcpv6], dissectors: [dhcpv6Dissector] },
   { protocols: [data], dissectors: [dataDissector] },
 ];
 

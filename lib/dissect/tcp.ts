@@ -5,7 +5,7 @@ import { catchNonFatal } from "./exceptions.ts";
 import { CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from "./values/checksum.ts";
 import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
-import { tcpConversation } from "../analysis/tcp-stream.ts";
+import { completenessText, tcpConversation, updateCompleteness } from "../analysis/tcp-stream.ts";
 import { portText } from "../format/ports.ts";
 import { dissectTcpOptions } from "./tcp-options.ts";
 
@@ -317,7 +317,7 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   // An ICMP error quotes only 8 bytes of the segment: ports and sequence number are all there is.
   if (info.inError && tvb.captured < 20) {
     pkt.add(top, F.seq, tvb, 4, 4, seq);
-    pkt.add(top, F.seq_raw, tvb, 4, 4, seq);
+    if (pkt.full) top.append(`, Src Port: ${sport}, Dst Port: ${dport}`);
     return tvb.reported;
   }
   const ackRaw = tvb.u32(8);
@@ -366,12 +366,18 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   }
 
   pkt.add(top, F.stream, tvb, 0, 0, stream).generated();
+  if (view) {
+    const comp = view.conv.completeness;
+    const cn = pkt.add(top, F.completeness, tvb, 0, 0, comp).generated();
+    if (pkt.full) cn.setLabel(`Conversation completeness: ${completenessText(comp)}`);
+    updateCompleteness(view.conv, flags, segLen);
+  }
   pkt.add(top, F.len, tvb, 0, 0, segLen).generated();
   const seqNode = pkt.add(top, F.seq, tvb, 4, 4, seqRel);
   if (pkt.full && !info.inError) seqNode.append("    (relative sequence number)");
   pkt.add(top, F.seq_raw, tvb, 4, 4, seq);
   const nxt = segLen + (isSyn ? 1 : 0) + (flags & FIN ? 1 : 0);
-  if (nxt > 0 && !info.inError) {
+  if (!info.inError) {
     const n = pkt.add(top, F.nxtseq, tvb, 0, 0, u32(seqRel + nxt)).generated();
     if (pkt.full) n.append("    (relative sequence number)");
   }
@@ -391,9 +397,19 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     pkt.add(fl, F["flags.urg"], tvb, 12, 2, (flags >> 5) & 1);
     pkt.add(fl, F["flags.ack"], tvb, 12, 2, (flags >> 4) & 1);
     pkt.add(fl, F["flags.push"], tvb, 12, 2, (flags >> 3) & 1);
-    pkt.add(fl, F["flags.reset"], tvb, 12, 2, (flags >> 2) & 1);
-    pkt.add(fl, F["flags.syn"], tvb, 12, 2, (flags >> 1) & 1);
-    pkt.add(fl, F["flags.fin"], tvb, 12, 2, flags & 1);
+    const rstNode = pkt.add(fl, F["flags.reset"], tvb, 12, 2, (flags >> 2) & 1);
+    const synNode = pkt.add(fl, F["flags.syn"], tvb, 12, 2, (flags >> 1) & 1);
+    const finNode = pkt.add(fl, F["flags.fin"], tvb, 12, 2, flags & 1);
+    if (pkt.full && !info.inError) {
+      // the connection experts packet-tcp.c hangs on the flag items
+      if (isSyn) {
+        synNode.expert = [isAck
+          ? { abbrev: "tcp.connection.synack", severity: "Chat", group: "Sequence", message: `Connection establish acknowledge (SYN+ACK): server port ${sport}` }
+          : { abbrev: "tcp.connection.syn", severity: "Chat", group: "Sequence", message: `Connection establish request (SYN): server port ${dport}` }];
+      }
+      if (flags & FIN) finNode.expert = [{ abbrev: "tcp.connection.fin", severity: "Chat", group: "Sequence", message: "Connection finish (FIN)" }];
+      if (flags & RST) rstNode.expert = [{ abbrev: "tcp.connection.rst", severity: "Warning", group: "Sequence", message: "Connection reset (RST)" }];
+    }
     if (pkt.wants(F["flags.str"])) pkt.add(fl, F["flags.str"], tvb, 12, 2, flagsPicture(flags)).generated();
   }
   pkt.add(top, F.window_size_value, tvb, 14, 2, win);
@@ -437,7 +453,7 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   if (view && (pkt.full || pkt.want)) {
     const conv = view.conv;
     const ts = pkt.frame.ts;
-    const times = pkt.addText(top, tvb, 0, 0, "Timestamps");
+    const times = pkt.addText(top, tvb, 0, 0, "Timestamps").generated();
     pkt.add(times, F.time_relative, tvb, 0, 0, ts - conv.first).generated();
     pkt.add(times, F.time_delta, tvb, 0, 0, ts - conv.prev).generated();
   }
@@ -445,7 +461,8 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
 
   if (segLen > 0) {
     const payload = tvb.subset(hlen);
-    pkt.add(top, F.payload, tvb, hlen, Math.min(segLen, tvb.remaining(hlen)), null);
+    const pl = pkt.add(top, F.payload, tvb, hlen, Math.min(segLen, tvb.remaining(hlen)), null);
+    if (pkt.full) pl.setLabel(`TCP payload (${segLen} byte${segLen === 1 ? "" : "s"})`);
     // Like process_tcp_payload: an exception in the payload is shown there and TCP's own info stays.
     if (!info.inError || tvb.remaining(hlen) > 0) catchNonFatal(payload, pkt, parent, () => void dispatchPorts(pkt, "tcp.port", sport, dport, payload, parent));
   }

@@ -89,7 +89,8 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const cs = pkt.add(top, F.checksum, tvb, 6, 2, sum);
   if (sum === 0 && info.netLen === 4) {
     if (pkt.full) cs.setLabel("Checksum: 0x0000 [zero-value ignored]");
-    pkt.add(top, F["checksum.status"], tvb, 6, 0, CHECKSUM_NOT_PRESENT).generated();
+    // proto_tree_add_checksum hangs "Not present" under the checksum item
+    pkt.add(cs, F["checksum.status"], tvb, 6, 0, CHECKSUM_NOT_PRESENT).generated();
   } else {
     if (pkt.full) cs.append(" [unverified]");
     pkt.add(top, F["checksum.status"], tvb, 6, 0, CHECKSUM_UNVERIFIED).generated();
@@ -102,17 +103,21 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
     const st = conv.state;
     const ts = pkt.frame.ts;
     if (st.first < 0n) st.first = st.prev = ts;
-    if (pkt.full || pkt.want) {
-      const times = pkt.addText(top, tvb, 0, 0, "Timestamps");
+    if ((pkt.full || pkt.want) && !info.inError) {
+      const times = pkt.addText(top, tvb, 0, 0, "Timestamps").generated();
       pkt.add(times, F.time_relative, tvb, 0, 0, ts - st.first).generated();
       pkt.add(times, F.time_delta, tvb, 0, 0, ts - st.prev).generated();
     }
     st.prev = ts;
   }
-  if (ulen > 8) pkt.add(top, F.payload, tvb, 8, Math.min(ulen - 8, tvb.remaining(8)), null);
+  if (ulen > 8 && tvb.remaining(8) > 0) {
+    const pl = pkt.add(top, F.payload, tvb, 8, Math.min(ulen - 8, tvb.remaining(8)), null);
+    if (pkt.full) pl.setLabel(`UDP payload (${ulen - 8} byte${ulen - 8 === 1 ? "" : "s"})`);
+  }
   c?.appendInfo(` Len=${ulen - 8}`);
   if (pkt.full) top.setLen(8);
-  if (ulen > 8 && !(info.inError && tvb.remaining(8) === 0)) dispatchPorts(pkt, "udp.port", sport, dport, tvb.subset(8, ulen - 8), parent);
+  // the payload's protocols hang at the top of the tree, even inside an ICMP error (as tshark shows them)
+  if (ulen > 8 && !(info.inError && tvb.remaining(8) === 0)) dispatchPorts(pkt, "udp.port", sport, dport, tvb.subset(8, ulen - 8), pkt.root);
   return reported;
 }
 

@@ -55,7 +55,7 @@ export const vlanDissector: Dissector = {
       return 4 + type;
     }
     pkt.add(top, V.etype, tvb, 2, 2, type);
-    return 4 + dissectEthertype(pkt, type, tvb.subset(4), parent);
+    return 4 + dissectEthertype(pkt, type, tvb.subset(4), parent, top);
   },
 };
 
@@ -75,6 +75,6 @@ export const ieee8021adDissector: Dissector = {
     pkt.add(top, A.dei, tvb, 0, 2, (tci >> 12) & 1);
     pkt.add(top, A.id, tvb, 0, 2, id);
     pkt.add(top, vlan.f.etype, tvb, 2, 2, type);
-    return 4 + dissectEthertype(pkt, type, tvb.subset(4), parent);
+    return 4 + dissectEthertype(pkt, type, tvb.subset(4), parent, top);
   },
 };

@@ -64,7 +64,8 @@ export function applyFieldsOption(o: FieldsOptions, spec: string): FieldsOptions
 
 /** The header line (field names), when -E header=y. */
 export function fieldsHeader(cols: readonly FieldColumn[], o: FieldsOptions): string {
-  return cols.map((c) => (o.quote ? o.quote + c.name + o.quote : c.name)).join(o.separator);
+  // tshark quotes the values, never the names
+  return cols.map((c) => c.name).join(o.separator);
 }
 
 /** The values of one packet's line. */

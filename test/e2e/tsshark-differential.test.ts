@@ -28,7 +28,9 @@ describe("tsshark reads every malformed capture without an exception", () => {
     const files = readFileSync(join(sharedDir, "captures", "tcpdump-malformed.txt"), "utf8").split("\n").filter(Boolean);
     for (const f of files) {
       const r = await run([...ours("tsshark"), "-r", join(corpus, f)], { env: { ...env, TSNET_DEBUG: "1" }, timeoutMs: 30_000 });
-      expect({ f, code: r.code, bug: r.stderr.includes("dissector bug") }).toEqual({ f, code: 0, bug: false });
+      // rc 2 is the reader refusing a link type tshark does not support either, in tshark's words
+      const crashed = r.stderr.includes("dissector bug") || r.timedOut;
+      expect({ f, ok: r.code === 0 || (r.code === 2 && r.stderr.includes("TShark doesn't support")), crashed }).toEqual({ f, ok: true, crashed: false });
     }
   }, 600_000);
 });
