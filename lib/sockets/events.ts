@@ -4,7 +4,7 @@ import { nlSubscribe } from "./netlink.ts";
 import { SOCK_DIAG_BY_FAMILY, decodeInetDiag, IPPROTO } from "./inet-diag.ts";
 import { DB, FAMILY } from "./record.ts";
 import { hasDb, hasFamily } from "./ss-query.ts";
-import { matchSsFilter } from "./ss-filter.ts";
+import { matchSsFilter } from "./ss-filter-match.ts";
 import { renderSsListing, type SsDisplay } from "./ss-view.ts";
 import type { SsPlan } from "./ss-main.ts";
 

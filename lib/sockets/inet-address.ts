@@ -103,9 +103,6 @@ export function prefixMatch(a: Uint8Array, p: Uint8Array, bits: number): boolean
   return ((a[full]! ^ p[full]!) & mask) === 0;
 }
 
-/** The all-zero address of either length. */
-export const isAny = (b: Uint8Array | undefined): boolean => !!b && b.every((x) => x === 0);
-
 /** An endpoint's address bytes: kept when the source had them, else parsed back from the text (decoders skip them for speed). */
 export function addressBytes(e: { readonly addr: string; readonly bytes?: Uint8Array }): Uint8Array | undefined {
   return e.bytes ?? pton4(e.addr) ?? pton6(e.addr);

@@ -1,5 +1,5 @@
 // inet_diag over NETLINK_SOCK_DIAG: the request for TCP/UDP/raw sockets of one family, and the reply decoded into SocketRecords.
-import { NETLINK, NLM_F, nlDump, nlDumpRaw, nlRequest } from "./netlink.ts";
+import { NETLINK, NLM_F, nlDump, nlRequest } from "./netlink.ts";
 import { ntop6 } from "./inet-address.ts";
 import { FAMILY, type SocketRecord } from "./record.ts";
 import { decodeTcpInfo } from "./tcp-info.ts";
@@ -188,45 +188,3 @@ export function destroySocket(ask: (type: number, payload: Uint8Array) => number
   return ask(SOCK_DESTROY, req);
 }
 
-/** The few fields of one inet_diag_msg a plain listing prints, read without allocating anything. */
-export interface InetRowSink {
-  (family: number, state: number, lport: number, rport: number, laddr: string, raddr: string, recvQ: number, sendQ: number, inode: number, v6only: number): void;
-}
-
-/**
- * Dump one protocol of one family into `sink`, one call per socket, with address text from a cache (IPv4) or
- * inet_ntop (IPv6). This is decodeInetDiag's fast twin for ss's plain listings of tens of thousands of sockets.
- */
-export function scanInet(family: number, protocol: number, states: number, sink: InetRowSink): void {
-  const req = nlRequest(SOCK_DIAG_BY_FAMILY, NLM_F.REQUEST | NLM_F.DUMP, inetDiagRequest(family, protocol, states, {}));
-  nlDumpRaw(NETLINK.SOCK_DIAG, req, (type, d, b, length) => {
-    if (type !== SOCK_DIAG_BY_FAMILY) return;
-    const fam = d.getUint8(b);
-    let laddr: string;
-    let raddr: string;
-    let v6only = 0;
-    if (fam === FAMILY.INET) {
-      laddr = v4Text(d.getUint32(b + 8, false));
-      raddr = v4Text(d.getUint32(b + 24, false));
-    } else {
-      laddr = endpoint(d, b + 8, false, 0).addr;
-      raddr = endpoint(d, b + 24, false, 0).addr;
-      v6only = readInetAttrs(d, b + 72, b + length).v6only ?? 0;
-    }
-    sink(fam, d.getUint8(b + 1), d.getUint16(b + 4, false), d.getUint16(b + 6, false), laddr, raddr, d.getInt32(b + 56, true), d.getInt32(b + 60, true), d.getUint32(b + 68, true), v6only);
-  });
-}
-
-let lastV4Key = -1;
-let lastV4Text = "";
-function v4Text(key: number): string {
-  // Most sockets in a big listing share one or two addresses: remember the last one before asking the map.
-  if (key === lastV4Key) return lastV4Text;
-  lastV4Key = key;
-  let addr = V4_TEXT.get(key);
-  if (addr === undefined) {
-    addr = `${key >>> 24}.${(key >>> 16) & 0xff}.${(key >>> 8) & 0xff}.${key & 0xff}`;
-    V4_TEXT.set(key, addr);
-  }
-  return (lastV4Text = addr);
-}

@@ -2,7 +2,8 @@
 import { ToolError } from "../cli/error.ts";
 import { versionLine } from "../cli/version.ts";
 import { collectSockets } from "./collect.ts";
-import { FilterSyntaxError, filterFileWords, filterWords, matchSsFilter, parseSsFilter, type FilterNode } from "./ss-filter.ts";
+import { FilterSyntaxError, filterFileWords, filterWords, parseSsFilter, type FilterNode } from "./ss-filter.ts";
+import { matchSsFilter } from "./ss-filter-match.ts";
 import { parseSsArgs, usageError, type SsSettings } from "./ss-options.ts";
 import { mergeDefaults, selectQuery, stateMask } from "./ss-query.ts";
 import { SS_CONN, type SocketRecord } from "./record.ts";

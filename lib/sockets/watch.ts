@@ -1,6 +1,6 @@
 // --watch SECS: redraw the listing every SECS seconds and mark sockets that appeared (+), changed state (~) or went away (-).
 import { colors } from "../cli/color.ts";
-import { STATE_NAMES, type SocketRecord } from "./record.ts";
+import type { SocketRecord } from "./record.ts";
 import { displayFor, readPlan, type SsPlan } from "./ss-main.ts";
 import { renderSsListing } from "./ss-view.ts";
 
@@ -46,5 +46,3 @@ export async function watchSockets(plan: SsPlan, secs: number, write: (s: string
     await Bun.sleep(secs * 1000);
   }
 }
-
-export const stateName = (r: SocketRecord): string => STATE_NAMES[r.state]?.ss ?? "UNKNOWN";

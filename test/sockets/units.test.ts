@@ -1,6 +1,7 @@
 // Unit tests for tsss's pure parts: the filter grammar, printf's %g, inet_ntop, /proc/net parsing and the watch diff.
 import { describe, expect, test } from "bun:test";
-import { filterWords, matchSsFilter, parseSsFilter, FilterSyntaxError } from "../../lib/sockets/ss-filter.ts";
+import { filterWords, parseSsFilter, FilterSyntaxError } from "../../lib/sockets/ss-filter.ts";
+import { matchSsFilter } from "../../lib/sockets/ss-filter-match.ts";
 import { newSelection, selectDb, mergeDefaults, stateMask } from "../../lib/sockets/ss-query.ts";
 import { formatG } from "../../lib/sockets/c-format.ts";
 import { ntop6, pton6, pton4, ntop4 } from "../../lib/sockets/inet-address.ts";
