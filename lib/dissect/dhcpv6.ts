@@ -86,6 +86,8 @@ function dissectOptions(tvb: Tvb, pkt: Packet, parent: Node, off: number, end: n
         if (len) pkt.add(o, F["option.value"], tvb, v, Math.min(len, tvb.remaining(v)), null);
     }
     off = v + len;
+    // option code 0 is reserved: Wireshark ends the option list there
+    if (code === 0) break;
   }
 }
 
