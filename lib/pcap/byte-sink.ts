@@ -1,5 +1,5 @@
 // A buffered, synchronous byte output to a file or stdout: records are copied into one 1 MiB buffer and written in bulk.
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 
 export interface ByteSink {
   /** bytes written so far, buffered ones included (what the file's size will be) */
@@ -61,10 +61,9 @@ export function openByteSink(path: string): ByteSink {
       if (closed) return;
       closed = true;
       flush();
-      if (!toStdout) {
-        fsyncSync(fd);
-        closeSync(fd);
-      }
+      // No fsync: the data is in the kernel once written, which is what a reader after Ctrl-C needs,
+      // and fsync fails on /dev/null and FIFOs.
+      if (!toStdout) closeSync(fd);
     },
   };
 }
