@@ -10,6 +10,8 @@ import { UNIX_DBM, PACKET_DBM, hasDb, hasFamily, type SsSelection } from "./ss-q
 
 export interface CollectOptions extends InetExtensions {
   readonly details?: boolean;
+  /** stderr lines ss would print while reading (e.g. DCCP's "RTNETLINK answers"), for the caller to print after the listing */
+  readonly notes?: string[];
   /** called once per table that fell back to /proc (for -v) */
   readonly onFallback?: (table: string, why: string) => void;
 }
@@ -29,7 +31,7 @@ function tryNetlink<T>(dump: () => T): { ok: T } | { failed: string; errno?: num
  * ss retries a failed DCCP dump with the old DCCPDIAG_GETSOCK request; the kernel's answer to that one is
  * what ss reports (libnetlink stays quiet about ENOENT and EOPNOTSUPP).
  */
-function reportLegacyDccp(states: number): void {
+function reportLegacyDccp(states: number, notes: string[] | undefined): void {
   const req = new Uint8Array(56);
   const v = new DataView(req.buffer);
   v.setUint8(0, FAMILY.INET);
@@ -37,7 +39,11 @@ function reportLegacyDccp(states: number): void {
   try {
     nlDump(NETLINK.SOCK_DIAG, nlRequest(19, NLM_F.REQUEST | NLM_F.DUMP, req), () => {});
   } catch (e) {
-    if (e instanceof NetlinkError && e.errno !== 2 && e.errno !== 95) process.stderr.write(`RTNETLINK answers: ${strerror(e.errno)}\n`);
+    if (e instanceof NetlinkError && e.errno !== 2 && e.errno !== 95) {
+      const line = `RTNETLINK answers: ${strerror(e.errno)}\n`;
+      if (notes) notes.push(line);
+      else process.stderr.write(line);
+    }
   }
 }
 
@@ -99,7 +105,7 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
     }
     // Without a diag module ss shows no rows; for DCCP its netlink layer also reports the kernel's answer once.
     if (!t.proc) {
-      if (t.db === DB.DCCP && failedErrno !== undefined) reportLegacyDccp(sel.states);
+      if (t.db === DB.DCCP && failedErrno !== undefined) reportLegacyDccp(sel.states, o.notes);
       continue;
     }
     o.onFallback?.(t.proc, failed);

@@ -1,4 +1,4 @@
-// ss's filter expressions: the lexer and grammar of ssfilter.y, host/port conditions as parse_hostcond reads them, and matching.
+// ss's filter expressions: the lexer and grammar of ssfilter.y, and host/port conditions as parse_hostcond reads them.
 import { readFileSync } from "node:fs";
 import { ToolError } from "../cli/error.ts";
 import { pton4, pton6 } from "./inet-address.ts";

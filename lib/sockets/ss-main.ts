@@ -118,9 +118,10 @@ function killSockets(records: readonly SocketRecord[]): SocketRecord[] {
 }
 
 /** Read and filter the sockets of a plan. */
-export function readPlan(plan: SsPlan): SocketRecord[] {
+export function readPlan(plan: SsPlan, notes?: string[]): SocketRecord[] {
   const s = plan.settings;
   const all = collectSockets(s.sel, {
+    notes,
     mem: s.mem,
     info: s.info,
     tos: s.tos,
@@ -179,12 +180,16 @@ export async function ssMain(argv: readonly string[], tool: string, write: (s: s
       return 0;
     }
   }
-  const records = readPlan(plan);
+  // ss prints what its netlink layer says about a table while it renders rows, which it does at the end;
+  // keep such lines until the listing is out, so stderr reads in the same order.
+  const notes: string[] = [];
+  const records = readPlan(plan, notes);
   const display = await displayFor(plan, records);
   if (settings.json) {
     write(JSON.stringify(socketsJson(records, display), null, 2) + "\n");
     return 0;
   }
   write(renderSsListing(records, display, plan.oneTable, plan.oneState, screen, paint));
+  for (const n of notes) process.stderr.write(n);
   return 0;
 }

@@ -131,7 +131,8 @@ export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
       row[COL.RSERV] = String(s.remote.port);
       break;
     case FAMILY.NETLINK: {
-      row[COL.ADDR] = `${s.local.addr}:`;
+      // nl_proto_n2a prints the protocol's number under -n.
+      row[COL.ADDR] = `${d.numeric ? String(s.protocol ?? 0) : s.local.addr}:`;
       row[COL.SERV] = netlinkOwner(s.local.port, d.numeric);
       row[COL.RADDR] = s.remote.port === -1 ? "*" : `${s.remote.addr}:`;
       row[COL.RSERV] = s.remote.port === -1 ? "" : String(s.remote.port);
