@@ -14,8 +14,9 @@ export async function dissectAll(path: string, decodeAs: readonly string[] = [])
   const out: Packet[] = [];
   let n = 0;
   for await (const f of cap.frames) {
-    out.push(dissectFrame(session, f, ++n, { full: true, want: null, columns: true }));
-    session.prevDisplayedTs = f.ts;
+    const pkt = dissectFrame(session, f, ++n, { full: true, want: null, columns: true });
+    out.push(pkt);
+    session.prevDisplayedRel = pkt.rel;
   }
   return out;
 }
