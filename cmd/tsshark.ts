@@ -216,7 +216,7 @@ function buildPlan(p: ParsedArgs): Plan {
 }
 
 /** Times of the packet being printed (the _ws.col.Time column reads them too). */
-let currentTimes: LineTimes = { first: 0n, prevCaptured: 0n, prevDisplayed: 0n, digits: 9 };
+let currentTimes: LineTimes = { first: 0, prevCaptured: 0, prevDisplayed: 0, digits: 9 };
 
 /** The Time column's precision for a frame: its interface's timestamp digits. */
 function digitsOf(cap: CaptureSession, f: Frame): number {
@@ -255,7 +255,7 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   const out = new OutputBuffer(plan.flush || live);
   if (printing) out.push(renderer.start());
   let num = 0;
-  let first = -1n, prevCaptured = -1n;
+  let first = -1, prevCaptured = -1;
   try {
     for await (const frame of cap.frames) {
       num++;
@@ -263,11 +263,11 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
       if (!printing && !plan.twoPass) continue;
       syncInterfaceNames(session, cap);
       const pkt = dissectFrame(session, frame, num, wants);
-      const ts = frame.ts;
-      if (first < 0n) first = ts;
-      currentTimes = { first, prevCaptured: prevCaptured < 0n ? ts : prevCaptured, prevDisplayed: prevCaptured < 0n ? ts : prevCaptured, digits: digitsOf(cap, frame) };
-      prevCaptured = ts;
-      session.prevDisplayedTs = ts;
+      const rel = pkt.rel;
+      if (first < 0) first = rel;
+      currentTimes = { first, prevCaptured: prevCaptured < 0 ? rel : prevCaptured, prevDisplayed: prevCaptured < 0 ? rel : prevCaptured, digits: digitsOf(cap, frame) };
+      prevCaptured = rel;
+      session.prevDisplayedRel = rel;
       if (printing && out.push(renderer.packet(pkt, currentTimes))) await out.flush();
     }
     if (printing) out.push(renderer.end());

@@ -7,7 +7,7 @@ interface EchoState {
   /** request frame -> reply frame, and reply frame -> request frame */
   replyOf: Map<number, number>;
   requestOf: Map<number, number>;
-  requestTs: Map<number, bigint>;
+  requestTs: Map<number, number>;
 }
 
 export interface EchoMatch {
@@ -33,13 +33,13 @@ export function matchEcho(pkt: Packet, owner: object, isRequest: boolean, id: nu
       return r !== undefined ? { replyIn: r } : { noResponse: true };
     }
     const q = s.requestOf.get(pkt.num);
-    return q !== undefined ? { requestIn: q, responseMs: ms(pkt.frame.ts - s.requestTs.get(q)!) } : {};
+    return q !== undefined ? { requestIn: q, responseMs: ms(pkt.rel - s.requestTs.get(q)!) } : {};
   }
   if (isRequest) {
     const list = s.open.get(key);
     if (list) list.push(pkt.num);
     else s.open.set(key, [pkt.num]);
-    s.requestTs.set(pkt.num, pkt.frame.ts);
+    s.requestTs.set(pkt.num, pkt.rel);
     return {};
   }
   const list = s.open.get(key);
@@ -48,10 +48,10 @@ export function matchEcho(pkt: Packet, owner: object, isRequest: boolean, id: nu
   if (!list!.length) s.open.delete(key);
   s.replyOf.set(q, pkt.num);
   s.requestOf.set(pkt.num, q);
-  return { requestIn: q, responseMs: ms(pkt.frame.ts - s.requestTs.get(q)!) };
+  return { requestIn: q, responseMs: ms(pkt.rel - s.requestTs.get(q)!) };
 }
 
-const ms = (ns: bigint) => Number(ns) / 1e6;
+const ms = (ns: number) => ns / 1e6;
 
 function addr(d: Uint8Array, off: number, len: number): string {
   let s = "";

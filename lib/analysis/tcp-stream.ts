@@ -19,8 +19,9 @@ export interface TcpConversation {
   /** flows by direction: lower endpoint -> higher one, and back */
   readonly fwd: TcpFlow;
   readonly rev: TcpFlow;
-  first: bigint;
-  prev: bigint;
+  /** Packet.rel of the stream's first and previous segments; -1 unset */
+  first: number;
+  prev: number;
   /** what the capture has seen of the connection: SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32 */
   completeness: number;
 }
@@ -57,7 +58,7 @@ const owner = {};
 
 /** Find (or start) the conversation of this segment and orient its flows. */
 export function tcpConversation(pkt: Packet, syn: boolean, ack: boolean, seq: number): TcpSegmentView {
-  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1n, prev: -1n, completeness: 0 })));
+  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1, prev: -1, completeness: 0 })));
   const { key, forward } = conversationKey(pkt);
   let c = convs.get(key);
   let me = forward ? c.state.fwd : c.state.rev;

@@ -50,10 +50,17 @@ const captured = (n: number) => `${n} bytes captured (${n * 8} bits)`;
 export function dissectFrameRoot(tvb: Tvb, pkt: Packet): void {
   const fr = pkt.frame;
   const s = pkt.session;
-  const ts = fr.ts;
-  if (s.firstTs < 0n) s.firstTs = ts;
-  const prev = s.prevTs < 0n ? ts : s.prevTs;
-  s.prevTs = ts;
+  // seconds and nanoseconds as numbers (readers provide them; a bigint timestamp is split once)
+  const sec = fr.tsSec ?? Number(fr.ts / 1_000_000_000n);
+  const nsec = fr.tsNsec ?? Number(fr.ts % 1_000_000_000n);
+  if (Number.isNaN(s.baseSec)) s.baseSec = sec;
+  const rel = (sec - s.baseSec) * 1e9 + nsec;
+  pkt.sec = sec;
+  pkt.nsec = nsec;
+  pkt.rel = rel;
+  if (s.firstRel < 0) s.firstRel = rel;
+  const prev = s.prevRel < 0 ? rel : s.prevRel;
+  s.prevRel = rel;
 
   const root = pkt.addProto(NOOP, frame, tvb, 0, -1);
   pkt.root = root;
@@ -72,14 +79,15 @@ export function dissectFrameRoot(tvb: Tvb, pkt: Packet): void {
   const encap = ENCAPS.get(fr.linktype);
   pkt.add(root, F.encap_type, tvb, 0, 0, encap ? encap.encap : -1);
   if (pkt.full || pkt.want) {
+    const ts = fr.ts;
     pkt.add(root, F.time, tvb, 0, 0, ts);
     pkt.add(root, F.offset_shift, tvb, 0, 0, 0n).generated();
     pkt.add(root, F.time_epoch, tvb, 0, 0, ts);
-    pkt.add(root, F.time_delta, tvb, 0, 0, ts - prev).generated();
+    pkt.add(root, F.time_delta, tvb, 0, 0, BigInt(rel - prev)).generated();
     // Without -Y every frame is displayed, so "previous displayed" is the previous frame (a filter updates it).
-    const prevShown = s.prevDisplayedTs < 0n ? ts : s.prevDisplayedTs;
-    pkt.add(root, F.time_delta_displayed, tvb, 0, 0, ts - prevShown).generated();
-    pkt.add(root, F.time_relative, tvb, 0, 0, ts - s.firstTs).generated();
+    const prevShown = s.prevDisplayedRel < 0 ? rel : s.prevDisplayedRel;
+    pkt.add(root, F.time_delta_displayed, tvb, 0, 0, BigInt(rel - prevShown)).generated();
+    pkt.add(root, F.time_relative, tvb, 0, 0, BigInt(rel - s.firstRel)).generated();
     pkt.add(root, F.number, tvb, 0, 0, pkt.num);
     pkt.add(root, F.len, tvb, 0, 0, fr.len).setLabel(`Frame Length: ${bits(fr.len)}`);
     pkt.add(root, F.cap_len, tvb, 0, 0, fr.caplen).setLabel(`Capture Length: ${bits(fr.caplen)}`);

@@ -22,10 +22,14 @@ export class Session {
   readonly twoPass: boolean;
   /** 1 while collecting (or the only pass), 2 in the printing pass of -2 */
   pass: 1 | 2 = 1;
-  /** timestamps for frame.time_relative / time_delta (ns) */
-  firstTs = -1n;
-  prevTs = -1n;
-  prevDisplayedTs = -1n;
+  /**
+   * Time as plain numbers: `baseSec` is the first frame's second, and every packet's `rel` counts
+   * nanoseconds from it (exact for 104 days), so no BigInt is made per packet.
+   */
+  baseSec = Number.NaN;
+  firstRel = -1;
+  prevRel = -1;
+  prevDisplayedRel = -1;
   /** the interface descriptions of the source, for frame.interface_name */
   interfaceNames: readonly string[] = [];
   private readonly states = new Map<object, unknown>();
@@ -49,6 +53,6 @@ export class Session {
   /** Start the printing pass of -2: per-frame results from pass 1 stay, running state restarts. */
   beginSecondPass(): void {
     this.pass = 2;
-    this.firstTs = this.prevTs = this.prevDisplayedTs = -1n;
+    this.firstRel = this.prevRel = this.prevDisplayedRel = -1;
   }
 }

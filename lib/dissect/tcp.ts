@@ -362,7 +362,7 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     if (flags & FIN) me.finSeen = true;
     if (flags & RST) me.rstSeen = true;
     scale = me.winScale;
-    if (conv.first < 0n) conv.first = conv.prev = pkt.frame.ts;
+    if (conv.first < 0) conv.first = conv.prev = pkt.rel;
   }
 
   pkt.add(top, F.stream, tvb, 0, 0, stream).generated();
@@ -452,12 +452,11 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
 
   if (view && (pkt.full || pkt.want)) {
     const conv = view.conv;
-    const ts = pkt.frame.ts;
     const times = pkt.addText(top, tvb, 0, 0, "Timestamps").generated();
-    pkt.add(times, F.time_relative, tvb, 0, 0, ts - conv.first).generated();
-    pkt.add(times, F.time_delta, tvb, 0, 0, ts - conv.prev).generated();
+    pkt.add(times, F.time_relative, tvb, 0, 0, BigInt(pkt.rel - conv.first)).generated();
+    pkt.add(times, F.time_delta, tvb, 0, 0, BigInt(pkt.rel - conv.prev)).generated();
   }
-  if (view) view.conv.prev = pkt.frame.ts;
+  if (view) view.conv.prev = pkt.rel;
 
   if (segLen > 0) {
     const payload = tvb.subset(hlen);

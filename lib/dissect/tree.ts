@@ -197,6 +197,10 @@ export class Packet {
   readonly layers: string[] = [];
   /** short name of the protocol being dissected ("[Malformed Packet: TCP]") */
   curProto = "";
+  /** the frame's time: whole seconds, nanoseconds, and ns since the session's first second (set by frame.ts) */
+  sec = 0;
+  nsec = 0;
+  rel = 0;
   /** the bytes a BoundsError marker covers: set by the engine */
   readonly info: PacketInfo = {
     netSrc: -1, netDst: -1, netLen: 0, netData: EMPTY, srcport: 0, dstport: 0, ptype: "",

@@ -39,8 +39,9 @@ export const udp = defineProtocol({ abbrev: "udp", name: "User Datagram Protocol
 const F = udp.f;
 
 interface UdpStream {
-  first: bigint;
-  prev: bigint;
+  /** Packet.rel of the stream's first and previous datagrams; -1 unset */
+  first: number;
+  prev: number;
 }
 const owner = {};
 
@@ -97,16 +98,16 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
   }
   // Datagrams quoted in ICMP errors join their conversation too (Wireshark finds it by the quoted addresses).
   {
-    const convs = pkt.session.state(owner, () => new ConversationIndex<UdpStream>(() => ({ first: -1n, prev: -1n })));
+    const convs = pkt.session.state(owner, () => new ConversationIndex<UdpStream>(() => ({ first: -1, prev: -1 })));
     const conv = convs.get(conversationKey(pkt).key);
     pkt.add(top, F.stream, tvb, 0, 0, conv.index).generated();
     const st = conv.state;
-    const ts = pkt.frame.ts;
-    if (st.first < 0n) st.first = st.prev = ts;
+    const ts = pkt.rel;
+    if (st.first < 0) st.first = st.prev = ts;
     if ((pkt.full || pkt.want) && !info.inError) {
       const times = pkt.addText(top, tvb, 0, 0, "Timestamps").generated();
-      pkt.add(times, F.time_relative, tvb, 0, 0, ts - st.first).generated();
-      pkt.add(times, F.time_delta, tvb, 0, 0, ts - st.prev).generated();
+      pkt.add(times, F.time_relative, tvb, 0, 0, BigInt(ts - st.first)).generated();
+      pkt.add(times, F.time_delta, tvb, 0, 0, BigInt(ts - st.prev)).generated();
     }
     st.prev = ts;
   }

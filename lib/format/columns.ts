@@ -16,11 +16,11 @@ export interface SummaryOptions {
 export const COLUMN_TITLES = ["No.", "Time", "Source", "Destination", "Protocol", "Length", "Info"] as const;
 export type ColumnTitle = (typeof COLUMN_TITLES)[number];
 
-/** Timestamps a printed line needs besides the packet's own. */
+/** Reference times a printed line needs besides the packet's own (ns since the session's first second, as Packet.rel). */
 export interface LineTimes {
-  readonly first: bigint;
-  readonly prevCaptured: bigint;
-  readonly prevDisplayed: bigint;
+  readonly first: number;
+  readonly prevCaptured: number;
+  readonly prevDisplayed: number;
   /** fraction digits: 6 for microsecond files, 9 for nanosecond ones */
   readonly digits: number;
 }
@@ -59,7 +59,7 @@ export function addrText(a: Addr, resolveMac: boolean): string {
 export function columnTexts(pkt: Packet, t: LineTimes, o: SummaryOptions): string[] {
   const c = pkt.cols!;
   const mac = pkt.session.resolve.mac;
-  const time = timeColumn({ ts: pkt.frame.ts, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
+  const time = timeColumn({ sec: pkt.sec, nsec: pkt.nsec, rel: pkt.rel, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
   return [String(pkt.num), time, addrText(c.src, mac), addrText(c.dst, mac), c.protocol, String(pkt.frame.len), c.info];
 }
 
@@ -71,7 +71,7 @@ const padEnd = (s: string, w: number) => (s.length >= w ? s : s + SPACES.slice(0
 export function summaryLine(pkt: Packet, t: LineTimes, o: SummaryOptions): string {
   const c = pkt.cols!;
   const mac = pkt.session.resolve.mac;
-  const time = timeColumn({ ts: pkt.frame.ts, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
+  const time = timeColumn({ sec: pkt.sec, nsec: pkt.nsec, rel: pkt.rel, first: t.first, prevCaptured: t.prevCaptured, prevDisplayed: t.prevDisplayed }, o.timeFormat, t.digits, o.hms);
   const src = addrText(c.src, mac);
   const dst = addrText(c.dst, mac);
   // -T tabs keeps the widths and puts TABs where the spaces were

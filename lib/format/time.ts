@@ -94,38 +94,52 @@ export function hmsText(ns: bigint, digits: number): string {
   return `${sign}${s}${f}s`;
 }
 
-/** Absolute time in one of the -t a/ad/adoy/u/ud/udoy forms. */
-export function absColumnText(ns: bigint, fmt: TimeFormat, digits: number): string {
-  const [sec, frac] = split(ns);
-  const utc = fmt[0] === "u";
-  const t = parts(sec, utc);
-  const clock = `${p2(t.h)}:${p2(t.mi)}:${p2(t.s)}${fraction(frac, digits)}`;
+/** Absolute time in one of the -t a/ad/adoy/u/ud/udoy forms, from whole seconds and nanoseconds. */
+export function absColumnText(sec: number, nsec: number, fmt: TimeFormat, digits: number): string {
+  const t = parts(BigInt(sec), fmt[0] === "u");
+  const clock = `${p2(t.h)}:${p2(t.mi)}:${p2(t.s)}${fractionNum(nsec, digits)}`;
   const kind = fmt.slice(1);
   if (kind === "d") return `${t.y}-${p2(t.mo + 1)}-${p2(t.d)} ${clock}`;
   if (kind === "doy") return `${t.y}/${String(t.doy).padStart(3, "0")} ${clock}`;
   return clock;
 }
 
-/** Everything the Time column needs for one packet. */
+function fractionNum(nsec: number, digits: number): string {
+  if (digits <= 0) return "";
+  const f = String(Math.floor(nsec / POW10[9 - digits]!));
+  return "." + ZEROS.slice(0, digits - f.length) + f;
+}
+
+/** Seconds.fraction of a signed interval given in nanoseconds as a number (exact below 2^53 ns). */
+export function intervalNum(ns: number, digits: number): string {
+  if (ns < 0) return "-" + intervalNum(-ns, digits);
+  const sec = Math.floor(ns / 1e9);
+  return digits <= 0 ? String(sec) : String(sec) + fractionNum(ns - sec * 1e9, digits);
+}
+
+/** Everything the Time column needs for one packet: the frame's time and the reference points, as numbers. */
 export interface TimeContext {
-  readonly ts: bigint;
-  readonly first: bigint;
-  readonly prevCaptured: bigint;
-  readonly prevDisplayed: bigint;
+  readonly sec: number;
+  readonly nsec: number;
+  /** this packet, the first one, the previous captured and displayed ones: ns since the session's first second */
+  readonly rel: number;
+  readonly first: number;
+  readonly prevCaptured: number;
+  readonly prevDisplayed: number;
 }
 
 /** The Time column in the chosen -t format, with -u hms for the relative forms. */
 export function timeColumn(t: TimeContext, fmt: TimeFormat, digits: number, hms: boolean): string {
   switch (fmt) {
     case "r":
-      return hms ? hmsText(t.ts - t.first, digits) : intervalText(t.ts - t.first, digits);
+      return hms ? hmsText(BigInt(t.rel - t.first), digits) : intervalNum(t.rel - t.first, digits);
     case "d":
-      return hms ? hmsText(t.ts - t.prevCaptured, digits) : intervalText(t.ts - t.prevCaptured, digits);
+      return hms ? hmsText(BigInt(t.rel - t.prevCaptured), digits) : intervalNum(t.rel - t.prevCaptured, digits);
     case "dd":
-      return hms ? hmsText(t.ts - t.prevDisplayed, digits) : intervalText(t.ts - t.prevDisplayed, digits);
+      return hms ? hmsText(BigInt(t.rel - t.prevDisplayed), digits) : intervalNum(t.rel - t.prevDisplayed, digits);
     case "e":
-      return intervalText(t.ts, digits);
+      return String(t.sec) + fractionNum(t.nsec, digits);
     default:
-      return absColumnText(t.ts, fmt, digits);
+      return absColumnText(t.sec, t.nsec, fmt, digits);
   }
 }

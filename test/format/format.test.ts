@@ -20,11 +20,12 @@ describe("time", () => {
     expect(hmsText(3_725_000_000_000n, 6)).toBe("1h 2m 5.000000s");
   });
   test("absolute forms in UTC", () => {
-    const ts = 1_795_558_465_352_774_525n;
-    expect(absColumnText(ts, "u", 9)).toBe("22:14:25.352774525");
-    expect(absColumnText(ts, "ud", 9)).toBe("2026-11-24 22:14:25.352774525");
-    expect(absColumnText(ts, "udoy", 9)).toBe("2026/328 22:14:25.352774525");
-    expect(timeColumn({ ts, first: ts, prevCaptured: ts, prevDisplayed: ts }, "e", 9, false)).toBe("1795558465.352774525");
+    const sec = 1_795_558_465, nsec = 352_774_525;
+    expect(absColumnText(sec, nsec, "u", 9)).toBe("22:14:25.352774525");
+    expect(absColumnText(sec, nsec, "ud", 9)).toBe("2026-11-24 22:14:25.352774525");
+    expect(absColumnText(sec, nsec, "udoy", 6)).toBe("2026/328 22:14:25.352774");
+    expect(timeColumn({ sec, nsec, rel: nsec, first: nsec, prevCaptured: nsec, prevDisplayed: nsec }, "e", 9, false)).toBe("1795558465.352774525");
+    expect(timeColumn({ sec, nsec, rel: 1_500_000_000, first: 0, prevCaptured: 0, prevDisplayed: 0 }, "r", 6, false)).toBe("1.500000");
   });
   test("relative time values", () => {
     expect(relTimeText(0n)).toBe("0.000000000");
