@@ -3,7 +3,7 @@ import { NETLINK, NLM_F, NetlinkError, nlDump, nlRequest } from "./netlink.ts";
 import { SysError, strerror } from "../sys/libc.ts";
 import { IPPROTO, dumpInet, type InetExtensions } from "./inet-diag.ts";
 import { dumpUnix } from "./unix-diag.ts";
-import { dumpNetlinkSockets, dumpPacketSockets } from "./other-diag.ts";
+import { dumpNetlinkSockets, dumpPacketSockets, dumpVsockSockets, dumpXdpSockets } from "./other-diag.ts";
 import { procForced, readProcInet, readProcUnix } from "./proc-net.ts";
 import { DB, FAMILY, type SocketRecord } from "./record.ts";
 import { UNIX_DBM, PACKET_DBM, hasDb, hasFamily, type SsSelection } from "./ss-query.ts";
@@ -77,9 +77,19 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
       push(readProcUnix(sel.states, sel.dbs) ?? []);
     }
   }
+  // vsock and XDP come after the inet tables in ss; a kernel without their diag modules shows none.
+  const tail: SocketRecord[] = [];
+  if (sel.dbs & ((1 << DB.VSOCK_ST) | (1 << DB.VSOCK_DG)) && hasFamily(sel, FAMILY.VSOCK)) {
+    const r = tryNetlink(() => dumpVsockSockets(sel));
+    if ("ok" in r) tail.push(...r.ok);
+  }
+  if (hasDb(sel, DB.XDP) && hasFamily(sel, FAMILY.XDP) && sel.states & (1 << 7)) {
+    const r = tryNetlink(() => dumpXdpSockets());
+    if ("ok" in r) tail.push(...r.ok);
+  }
   const v4 = hasFamily(sel, FAMILY.INET);
   const v6 = hasFamily(sel, FAMILY.INET6);
-  if (!v4 && !v6) return out;
+  if (!v4 && !v6) return [...out, ...tail];
   // ss asks for AF_INET then AF_INET6 unless -4/-6 was the last family named; each dump holds one family,
   // so a family the selection leaves out is simply not asked for.
   const families = (sel.preferredFamily === FAMILY.INET6 ? [FAMILY.INET6] : sel.preferredFamily === FAMILY.INET ? [FAMILY.INET] : [FAMILY.INET, FAMILY.INET6]).filter((af) => hasFamily(sel, af));
@@ -112,5 +122,5 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
     if (v4) push(readProcInet(t.proc, sel.states) ?? []);
     if (v6) push(readProcInet(`${t.proc}6`, sel.states) ?? []);
   }
-  return out;
+  return tail.length ? [...out, ...tail] : out;
 }

@@ -81,3 +81,53 @@ export function dumpPacketSockets(sel: SsSelection): SocketRecord[] {
   });
   return out;
 }
+
+/** vsock_diag: AF_VSOCK sockets; an end is "cid:port", with "*" for the wildcard (-1). */
+export function dumpVsockSockets(sel: SsSelection): SocketRecord[] {
+  const req = new Uint8Array(24);
+  const v = new DataView(req.buffer);
+  v.setUint8(0, FAMILY.VSOCK);
+  v.setUint32(4, sel.states >>> 0, true);
+  const out: SocketRecord[] = [];
+  const any = (n: number) => (n === 0xffffffff ? "*" : String(n));
+  nlDump(NETLINK.SOCK_DIAG, nlRequest(SOCK_DIAG_BY_FAMILY, NLM_F.REQUEST | NLM_F.DUMP, req), (m) => {
+    if (m.type !== SOCK_DIAG_BY_FAMILY) return;
+    const d = m.data;
+    const type = d.getUint8(1);
+    const db = type === 1 ? DB.VSOCK_ST : type === 2 ? DB.VSOCK_DG : -1;
+    if (db >= 0 && !(sel.dbs & (1 << db))) return;
+    out.push({
+      netid: type === 1 ? "v_str" : type === 2 ? "v_dgr" : "???", db: db < 0 ? DB.VSOCK_ST : db, family: FAMILY.VSOCK,
+      state: d.getUint8(2), recvQ: 0, sendQ: 0,
+      local: { addr: any(d.getUint32(4, true)), port: d.getUint32(8, true) },
+      remote: { addr: any(d.getUint32(12, true)), port: d.getUint32(16, true) },
+      inode: d.getUint32(20, true), uid: 0, cookie: d.getUint32(28, true) * 0x100000000 + d.getUint32(24, true),
+      iface: 0, timer: 0, expires: 0, retrans: 0, shutdown: d.getUint8(3), source: "netlink",
+    });
+  });
+  return out;
+}
+
+/** xdp_diag: AF_XDP sockets; the local end is "ifname:q<queue>" when bound. */
+export function dumpXdpSockets(): SocketRecord[] {
+  const req = new Uint8Array(20);
+  const v = new DataView(req.buffer);
+  v.setUint8(0, FAMILY.XDP);
+  v.setUint32(8, 0x1 | 0x8, true); // XDP_SHOW_INFO | XDP_SHOW_MEMINFO
+  const out: SocketRecord[] = [];
+  nlDump(NETLINK.SOCK_DIAG, nlRequest(SOCK_DIAG_BY_FAMILY, NLM_F.REQUEST | NLM_F.DUMP, req), (m) => {
+    if (m.type !== SOCK_DIAG_BY_FAMILY) return;
+    const d = m.data;
+    const attrs = parseAttrs(d, 16);
+    const info = attrs.get(1);
+    const mem = attrs.get(8) ? u32s(attrs.get(8)!) : undefined;
+    out.push({
+      netid: "xdp", db: DB.XDP, family: FAMILY.XDP, state: SS.CLOSE, recvQ: mem?.[0] ?? 0, sendQ: 0,
+      local: { addr: "", port: info ? info.getUint32(4, true) : 0 }, remote: { addr: "", port: 0 },
+      inode: d.getUint32(4, true), uid: attrs.get(2)?.getUint32(0, true) ?? 0,
+      cookie: d.getUint32(12, true) * 0x100000000 + d.getUint32(8, true),
+      iface: info ? info.getUint32(0, true) : 0, timer: 0, expires: 0, retrans: 0, skmem: mem, source: "netlink",
+    });
+  });
+  return out;
+}

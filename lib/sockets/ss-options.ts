@@ -59,7 +59,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
   bpf: "-b (bpf filters)",
-  diag: "-D (raw tcpdiag dump)", tipc: "--tipc", vsock: "--vsock", xdp: "--xdp",
+  diag: "-D (raw tcpdiag dump)", tipc: "--tipc",
   tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)", "inet-sockopt": "--inet-sockopt",
 };
 
@@ -122,12 +122,14 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
       case "ipv4": selectFamily(sel, FAMILY.INET); break;
       case "ipv6": selectFamily(sel, FAMILY.INET6); break;
       case "packet": selectFamily(sel, FAMILY.PACKET); break;
+      case "vsock": selectFamily(sel, FAMILY.VSOCK); break;
+      case "xdp": selectFamily(sel, FAMILY.XDP); break;
       case "family": {
         const name = nextOf("family");
         if (name === "help") return { ...defaults(sel), help: true };
         const af = FAMILY_NAMES[name];
         if (af === undefined) throw usageError(tool, `"${name}" is invalid family`);
-        if (af === FAMILY.TIPC || af === FAMILY.VSOCK || af === FAMILY.XDP) throw new ToolError(`-f ${name} is not supported yet`, 1);
+        if (af === FAMILY.TIPC) throw new ToolError(`-f ${name} is not supported yet`, 1);
         selectFamily(sel, af);
         break;
       }
@@ -139,7 +141,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
           sel.useDefault = false;
         }
         for (const w of nextOf("query").split(",")) {
-          if (["tipc", "vsock", "vsock_stream", "v_str", "vsock_dgram", "v_dgr", "xdp", "mptcp"].includes(w.replace(/^!/, "")))
+          if (["tipc", "mptcp"].includes(w.replace(/^!/, "")))
             throw new ToolError(`-A ${w} is not supported yet`, 1);
           if (!selectQuery(sel, w)) throw usageError(tool, `"${w}" is illegal socket table id`);
         }

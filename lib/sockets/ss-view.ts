@@ -76,6 +76,12 @@ function extText(s: SocketRecord, d: SsDisplay): string {
     if (d.mem) ext += `\t${skmemText(s)}`;
     return ext;
   }
+  if (s.family === FAMILY.VSOCK) return ext;
+  if (s.family === FAMILY.XDP) {
+    if (d.details) ext += detailsText(s, cgroupPath);
+    if (d.mem) ext += skmemText(s);
+    return ext;
+  }
   if (s.family === FAMILY.PACKET) {
     if (d.details) ext += detailsText(s, cgroupPath);
     if (d.mem) ext += skmemText(s);
@@ -141,6 +147,18 @@ export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
     case FAMILY.PACKET:
       row[COL.ADDR] = `${s.protocol === 3 ? "*" : (ETHERTYPES[s.protocol ?? 0] ?? `[${s.protocol}]`)}:`;
       row[COL.SERV] = s.iface ? interfaceName(s.iface) : "*";
+      row[COL.RADDR] = "*";
+      row[COL.RSERV] = "";
+      break;
+    case FAMILY.VSOCK:
+      row[COL.ADDR] = `${s.local.addr}:`;
+      row[COL.SERV] = s.local.port === 0xffffffff ? "*" : String(s.local.port);
+      row[COL.RADDR] = `${s.remote.addr}:`;
+      row[COL.RSERV] = s.remote.port === 0xffffffff ? "*" : String(s.remote.port);
+      break;
+    case FAMILY.XDP:
+      row[COL.ADDR] = s.iface ? `${interfaceName(s.iface)}:` : "*";
+      row[COL.SERV] = s.iface ? `q${s.local.port}` : "";
       row[COL.RADDR] = "*";
       row[COL.RSERV] = "";
       break;
