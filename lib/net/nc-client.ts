@@ -88,7 +88,7 @@ export async function runTcpClient(
     anyOpen = true;
     r.connected(host, address, port, "tcp");
     if (o.zero) {
-      stream.reset();
+      await stream.close(false); // a plain close (FIN), as nc's -z does
       continue;
     }
     await session(stream);
