@@ -225,9 +225,12 @@ function digitsOf(cap: CaptureSession, f: Frame): number {
 
 /** Interface names for frame.interface_name: pcapng files and live captures name theirs, plain pcap does not. */
 function syncInterfaceNames(session: Session, cap: CaptureSession): void {
-  if (session.interfaceNames.length !== cap.interfaces.length) session.interfaceNames = cap.interfaces.map((i) => i.name || "unknown");
-  if (cap.interfaces.every((i) => !i.name)) session.interfaceNames = [];
+  // runs per frame: only an interface list that grew (a new pcapng IDB) costs anything
+  if (cap.interfaces.length === seenInterfaces) return;
+  seenInterfaces = cap.interfaces.length;
+  session.interfaceNames = cap.interfaces.every((i) => !i.name) ? [] : cap.interfaces.map((i) => i.name || "unknown");
 }
+let seenInterfaces = -1;
 
 async function printCapture(plan: Plan, session: Session): Promise<void> {
   const writing = plan.write !== undefined;

@@ -18,8 +18,10 @@ function serviceName(port: number, proto: "tcp" | "udp"): string | undefined {
   return services.get(`${port}/${proto}`);
 }
 
+const numbers: string[] = [];
+
 export function portText(port: number, proto: "tcp" | "udp", resolve: boolean): string {
-  if (!resolve) return String(port);
+  if (!resolve) return (numbers[port] ??= String(port));
   const name = serviceName(port, proto);
   return name ? `${name}(${port})` : String(port);
 }
