@@ -149,7 +149,7 @@ needs("root", "libpcap", "tool:tshark", "tool:tcpdump").test("SIGINT mid-capture
   }
 }, 30_000);
 
-needs("root", "netns", "libpcap", "tool:ping").test("a veth into a private netns: ICMP echo both ways, pcap output read by tcpdump", async () => {
+needs("root", "netns", "libpcap", "tool:ping", "tool:tshark", "tool:tcpdump").test("a veth into a private netns: ICMP echo both ways, pcap read by tcpdump; -i veth -i lo together", async () => {
   const id = process.pid % 100000;
   const ns = `tsnet-cap-${process.pid}`;
   const host = `tcv${id}a`;
@@ -182,6 +182,25 @@ needs("root", "netns", "libpcap", "tool:ping").test("a veth into a private netns
     const lines = d.out.split("\n").filter(Boolean);
     expect(lines.filter((l) => l.includes("ICMP echo request")).length).toBe(3);
     expect(lines.filter((l) => l.includes("ICMP echo reply")).length).toBe(3);
+
+    // Two interfaces at once (-i veth -i lo): one IDB each in the pcapng, frames tagged by interface.
+    const both = join(tmp, "both.pcapng");
+    const cap2 = Bun.spawn(harness({ interfaces: [host, "lo"], captureFilter: `icmp and host ${net}.2 or host 127.0.0.9`, count: 10, readyFile: both + ".ready", write: { path: both, format: "pcapng" } }), {
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    await waitFor(() => existsSync(both + ".ready"), 10_000, "capture start");
+    const pings = await Promise.all([
+      run(["ping", "-c", "3", "-i", "0.2", "-W", "2", `${net}.2`], { timeoutMs: 10_000 }),
+      run(["ping", "-c", "2", "-i", "0.2", "-W", "2", "127.0.0.9"], { timeoutMs: 10_000 }),
+    ]);
+    expect(pings.map((p) => p.code)).toEqual([0, 0]);
+    const [code2, err2] = await Promise.all([cap2.exited, new Response(cap2.stderr).text()]);
+    expect(code2).toBe(0);
+    expect(err2).toContain(`Capturing on '${host}' and 'Loopback: lo'`);
+    const t = await run(["tshark", "-r", both, "-T", "fields", "-e", "frame.interface_id", "-e", "frame.interface_name"]);
+    const ids = t.out.split("\n").filter(Boolean).sort();
+    expect(ids).toEqual([...Array(6).fill(`0\t${host}`), ...Array(4).fill("1\tlo")]);
   } finally {
     await sh(`ip link del ${host} 2>/dev/null; ip netns del ${ns} 2>/dev/null`);
   }

@@ -165,3 +165,40 @@ needs("shared", "tool:tshark", "tool:tcpdump").test("round trip: our pcap and pc
   });
   expect(mismatches).toEqual([]);
 }, FULL ? 3_600_000 : 600_000);
+
+/** Our reader on stdin, in a child process: frame lines as in `ours()`, then the error lines. */
+async function oursOnStdin(data: Uint8Array): Promise<Reading> {
+  const reader = join(import.meta.dir, "..", "..", "lib", "pcap", "read-capture.ts");
+  const code = `import { openCaptureFile } from ${JSON.stringify(reader)};
+const lines = []; let error = "";
+try { const f = await openCaptureFile("-"); for await (const fr of f.frames) lines.push(fr.tsSec + "\\t" + fr.len); }
+catch (e) { error = [e.message, ...(e.extra ?? [])].join("\\n"); }
+console.log(JSON.stringify({ lines, error }));`;
+  const r = await spawnWithInput([process.execPath, "-e", code], data);
+  return JSON.parse(r.out) as Reading;
+}
+
+/**
+ * Run with `data` as stdin, handed to Bun.spawn whole. (Writing it through a pipe as run() does
+ * gets EPIPE from tshark -r -, which closes stdin before the writer has finished.)
+ */
+async function spawnWithInput(cmd: string[], data: Uint8Array): Promise<{ out: string; err: string }> {
+  const p = Bun.spawn(cmd, { stdin: data, stdout: "pipe", stderr: "pipe" });
+  const killer = setTimeout(() => p.kill("SIGKILL"), 60_000);
+  const [out, err] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text()]);
+  await p.exited;
+  clearTimeout(killer);
+  return { out, err };
+}
+
+needs("tool:tshark").test("-r - reads stdin: plain, gzip, and a cut file in tshark's words", async () => {
+  const recs = Array.from({ length: 3000 }, (_, i) => ({ sec: 1_700_000_000 + i, frac: 0, data: bytes(400, i) }));
+  const whole = pcapFile({ records: recs });
+  for (const data of [whole, Bun.gzipSync(whole as Uint8Array<ArrayBuffer>), whole.subarray(0, whole.length - 100)]) {
+    const a = await oursOnStdin(data);
+    const t = await spawnWithInput(["tshark", "-r", "-", "-T", "fields", "-e", "frame.time_epoch", "-e", "frame.len"], data);
+    const theirs = t.out.split("\n").filter(Boolean).map((l) => l.replace(/\.0+\t/, "\t"));
+    const error = t.err.split("\n").filter((l) => l && !l.startsWith("Running as user")).join("\n").replace(/^tshark: /, "");
+    expect(a).toEqual({ lines: theirs, error });
+  }
+}, 60_000);
