@@ -46,9 +46,13 @@ export function matchEcho(pkt: Packet, owner: object, isRequest: boolean, id: nu
   const q = list?.shift();
   if (q === undefined) return {};
   if (!list!.length) s.open.delete(key);
-  s.replyOf.set(q, pkt.num);
-  s.requestOf.set(pkt.num, q);
-  return { requestIn: q, responseMs: ms(pkt.rel - s.requestTs.get(q)!) };
+  const sent = s.requestTs.get(q)!;
+  // the per-frame links are only read back by the second pass of -2; a single pass forgets them
+  if (pkt.session.twoPass) {
+    s.replyOf.set(q, pkt.num);
+    s.requestOf.set(pkt.num, q);
+  } else s.requestTs.delete(q);
+  return { requestIn: q, responseMs: ms(pkt.rel - sent) };
 }
 
 const ms = (ns: number) => ns / 1e6;

@@ -69,8 +69,11 @@ export function reassembleIpv4(pkt: Packet, _top: Node, payload: Tvb, k: Fragmen
     whole.set(part.subarray(0, Math.max(0, Math.min(part.length, p.total - o))), o);
   }
   s.pending.delete(key);
-  s.done.set(pkt.num, whole);
-  for (const f of p.frames) s.reassembledIn.set(f, pkt.num);
+  // kept for the second pass of -2 only: a single pass never looks back
+  if (pkt.session.twoPass) {
+    s.done.set(pkt.num, whole);
+    for (const f of p.frames) s.reassembledIn.set(f, pkt.num);
+  }
   pkt.notes.set("ip.reassembled_in", pkt.num);
   return wrap(whole);
 }

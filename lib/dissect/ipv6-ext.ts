@@ -156,9 +156,8 @@ export const fraghdrDissector: Dissector = {
     i.fragmented = true;
     const c = pkt.cols;
     if (c) {
+      // unlike IPv4, packet-ipv6.c names no reassembling frame in the Info column
       c.setInfo(`IPv6 fragment (off=${offset} more=${more ? "y" : "n"} ident=0x${ident.toString(16).padStart(8, "0")} nxt=${nxt})`);
-      const inFrame = pkt.notes.get("ip.reassembled_in") as number | undefined;
-      if (inFrame !== undefined && inFrame !== pkt.num) c.appendInfo(` [Reassembled in #${inFrame}]`);
     }
     pkt.session.tables.data.dissect(payload, pkt, parent);
     return tvb.reported;
