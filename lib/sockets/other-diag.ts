@@ -76,7 +76,10 @@ export function dumpPacketSockets(sel: SsSelection): SocketRecord[] {
       inode: d.getUint32(4, true), uid: attrs.get(5)?.getUint32(0, true) ?? 0,
       cookie: (BigInt(d.getUint32(12, true)) << 32n) | BigInt(d.getUint32(8, true)),
       iface: ifindex, timer: 0, expires: 0, retrans: 0, protocol: d.getUint16(2, true),
-      skmem: mem, source: "netlink",
+      skmem: mem,
+      packetInfo: info && info.byteLength >= 24 ? { version: info.getUint32(4, true), copyThresh: info.getUint32(12, true), flags: info.getUint32(20, true) } : undefined,
+      bpf: attrs.get(7) ? bpfProgram(attrs.get(7)!) : undefined,
+      source: "netlink",
     });
   });
   return out;
@@ -129,5 +132,12 @@ export function dumpXdpSockets(): SocketRecord[] {
       iface: info ? info.getUint32(0, true) : 0, timer: 0, expires: 0, retrans: 0, skmem: mem, source: "netlink",
     });
   });
+  return out;
+}
+
+/** struct sock_filter[]: code, jt, jf, k per instruction. */
+function bpfProgram(d: DataView): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (let at = 0; at + 8 <= d.byteLength; at += 8) out.push([d.getUint16(at, true), d.getUint8(at + 2), d.getUint8(at + 3), d.getUint32(at + 4, true)]);
   return out;
 }

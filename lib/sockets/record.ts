@@ -95,6 +95,9 @@ export interface SocketRecord {
   readonly icons?: readonly number[];
   /** rto/ato/qack/cwnd/ssthresh as /proc/net/tcp gives them (ss's -i on the /proc path) */
   readonly procTcp?: { readonly rto: number; readonly ato: number; readonly qack: number; readonly cwnd: number; readonly ssthresh: number };
+  /** packet sockets: PACKET_DIAG_INFO (version, copy threshold, flags) and the attached classic BPF program */
+  readonly packetInfo?: { readonly version: number; readonly copyThresh: number; readonly flags: number };
+  readonly bpf?: readonly (readonly [number, number, number, number])[];
   /** inet_diag_sockid as the kernel sent it (48 bytes), kept for -K's SOCK_DESTROY */
   readonly diagId?: Uint8Array;
   /** which source produced it, for -v and the tests */

@@ -149,6 +149,7 @@ export async function displayFor(plan: SsPlan, records: readonly SocketRecord[])
     threads: s.threads,
     oneline: s.oneline,
     header: s.header,
+    bpf: s.bpf,
     plain: !(s.processes || s.threads || s.showOptions || s.details || s.mem || s.info || s.tos || s.cgroup),
     owners: s.processes || s.threads ? socketOwners(s.threads) : undefined,
     hostNames: s.resolve ? await reverseNames(records) : undefined,

@@ -27,6 +27,8 @@ export interface SsDisplay {
   /** -r: address -> host name, filled in before rendering */
   readonly hostNames?: ReadonlyMap<string, string>;
   readonly owners?: ReadonlyMap<number, SocketOwner[]>;
+  /** -b: print packet sockets' BPF programs */
+  readonly bpf?: boolean;
   /** nothing after the addresses (no -p -e -o -m -i --tos --cgroup): the Process field stays empty */
   readonly plain?: boolean;
 }
@@ -84,6 +86,12 @@ function extText(s: SocketRecord, d: SsDisplay): string {
   }
   if (s.family === FAMILY.PACKET) {
     if (d.details) ext += detailsText(s, cgroupPath);
+    if (d.details && s.packetInfo) {
+      const f = s.packetInfo.flags;
+      const names = [[1, "running"], [2, " auxdata"], [4, " origdev"], [8, " vnethdr"], [16, " loss"]] as const;
+      ext += `${d.oneline ? " " : "\n\t"}ver:${s.packetInfo.version} cpy_thresh:${s.packetInfo.copyThresh} flags( ${names.filter(([b]) => f & b).map(([, n]) => n).join("")}${f ? "" : "0"} )`;
+    }
+    if (d.bpf && s.bpf) ext += `${d.oneline ? " " : "\n\t"}bpf filter (${s.bpf.length}): ${s.bpf.map(([code, jt, jf, k]) => ` 0x${code.toString(16).padStart(2, "0")} ${jt} ${jf} ${k},`).join("")}`;
     if (d.mem) ext += skmemText(s);
     return ext;
   }
@@ -145,7 +153,8 @@ export function ssRow(s: SocketRecord, d: SsDisplay): SsRow {
       break;
     }
     case FAMILY.PACKET:
-      row[COL.ADDR] = `${s.protocol === 3 ? "*" : (ETHERTYPES[s.protocol ?? 0] ?? `[${s.protocol}]`)}:`;
+      // ll_proto_n2a: "*" for ETH_P_ALL, the ethertype's name, or "[number]" (always the number under -n).
+      row[COL.ADDR] = `${s.protocol === 3 ? "*" : ((d.numeric ? undefined : ETHERTYPES[s.protocol ?? 0]) ?? `[${s.protocol}]`)}:`;
       row[COL.SERV] = s.iface ? interfaceName(s.iface) : "*";
       row[COL.RADDR] = "*";
       row[COL.RSERV] = "";

@@ -76,6 +76,25 @@ try {
   // not allowed here: the raw tests see none, as ss does
 }
 
+// Packet sockets (root): one for all protocols, one for IPv4 with a one-instruction BPF program ("ret #0").
+let packet = 0;
+try {
+  // "ret #0" drops everything, so the receive queues (printed as Recv-Q) stay empty while tests send traffic.
+  const prog = new Uint8Array(8);
+  new DataView(prog.buffer).setUint16(0, 0x06, true);
+  const fprog = new Uint8Array(16);
+  const v = new DataView(fprog.buffer);
+  v.setUint16(0, 1, true);
+  v.setBigUint64(8, BigInt(bufPtr(prog)), true);
+  for (const [type, proto] of [[SOCK.RAW, 0x0300], [SOCK.DGRAM, 0x0008]]) { // htons(ETH_P_ALL), htons(ETH_P_IP)
+    const fd = check("socket", libc().socket(AF.PACKET, type! | SOCK.CLOEXEC, proto!));
+    check("setsockopt", libc().setsockopt(fd, 1, 26, bufPtr(fprog), 16)); // SO_ATTACH_FILTER
+  }
+  packet = 2;
+} catch {
+  // not allowed here
+}
+
 const dgramPath = `${dir}/tsss-dgram-${process.pid}.sock`;
 unixDgram(dgramPath, false);
 unixDgram(`tsss-abstract-${process.pid}`, true);
@@ -98,6 +117,7 @@ console.log(
     dgramPath,
     unixClient: Boolean(unixClient),
     raw,
+    packet,
   }),
 );
 process.on("SIGTERM", () => {
