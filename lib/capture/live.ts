@@ -12,7 +12,8 @@ import { TimedFrame } from "../pcap/timed-frame.ts";
 import {
   activate, closeHandle, createHandle, datalink, handleStats, nextPacket, PCAP, setFilter, setNonblock, snapshot, statusText,
 } from "../sys/libpcap.ts";
-import { shortName, type CaptureDevice } from "./interfaces.ts";
+import { descriptiveName, shortName, type CaptureDevice } from "./interfaces.ts";
+import type { InterfaceDrops } from "./messages.ts";
 import type { Stopper } from "./stopper.ts";
 
 /** How long to sleep when no handle has a packet waiting. */
@@ -32,7 +33,7 @@ export interface LiveHandles {
   interfaces: IfaceInfo[];
   /** frames from every handle, a drain round at a time, until stopped or the deadline; closes the handles when done */
   batches(stopper: Stopper, deadlineMs: number | undefined): AsyncGenerator<Frame[]>;
-  stats(): { received: number; dropped: number; ifDropped: number };
+  stats(): { received: number; dropped: number; ifDropped: number; dropsByInterface: InterfaceDrops[] };
   close(): void;
 }
 
@@ -124,13 +125,15 @@ export function openLive(o: LiveOptions): LiveHandles {
       let received = 0;
       let dropped = 0;
       let ifDropped = 0;
-      for (const h of handles) {
+      const dropsByInterface: InterfaceDrops[] = [];
+      handles.forEach((h, i) => {
         const s = lastStats.get(h) ?? handleStats(h);
         received += s.recv;
         dropped += s.drop;
         ifDropped += s.ifdrop;
-      }
-      return { received, dropped, ifDropped };
+        dropsByInterface.push({ iface: descriptiveName(o.devices[i]!), dropped: s.drop });
+      });
+      return { received, dropped, ifDropped, dropsByInterface };
     },
   };
 }

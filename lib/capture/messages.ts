@@ -1,5 +1,5 @@
 // What tshark 4.0.17 writes on stderr around a live capture, word for word.
-import { PCAP } from "../sys/libpcap.ts";
+import { findAllDevices, PCAP } from "../sys/libpcap.ts";
 import { descriptiveName } from "./interfaces.ts";
 
 /** Quote each name and join them as tshark does: 'a'; 'a' and 'b'; 'a', 'b', and 'c'. */
@@ -21,8 +21,6 @@ let cachedLoopbacks: Set<string> | undefined;
 function loopbackNames(): Set<string> {
   if (cachedLoopbacks) return cachedLoopbacks;
   try {
-    // Imported lazily: the banner must not require libpcap when a caller already knows the names.
-    const { findAllDevices } = require("../sys/libpcap.ts") as typeof import("../sys/libpcap.ts");
     cachedLoopbacks = new Set(findAllDevices().filter((d) => d.flags & PCAP.IF_LOOPBACK).map((d) => d.name));
   } catch {
     cachedLoopbacks = new Set(["lo"]);
@@ -32,14 +30,27 @@ function loopbackNames(): Set<string> {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** Kernel drops on one interface, as pcap_stats counted them. */
+export interface InterfaceDrops {
+  /** tshark's descriptive name ("Loopback: lo") */
+  iface: string;
+  dropped: number;
+}
+
 /**
- * The lines tshark prints when a capture ends: "12 packets captured", preceded by
- * "N packets dropped from 'lo'"-style drop counts when pcap_stats reported drops.
- * Returned without a trailing newline.
+ * The lines tshark prints when a capture ends, without a trailing newline: one
+ * "N packets dropped from IFACE" line per interface that dropped packets (or "N packets dropped"
+ * for a total without names), then `closedLine` if given (tshark 4.0.17 prints "tshark: " there:
+ * pass "tsshark: "), then "N packets captured".
  */
-export function captureSummary(s: { captured: number; dropped: number; iface?: string }): string {
+export function captureSummary(s: { captured: number; dropped: number; dropsByInterface?: readonly InterfaceDrops[]; closedLine?: string }): string {
   const lines: string[] = [];
-  if (s.dropped > 0) lines.push(`${plural(s.dropped, "packet", "packets")} dropped${s.iface ? ` from ${s.iface}` : ""}`);
+  if (s.dropsByInterface) {
+    for (const d of s.dropsByInterface) if (d.dropped > 0) lines.push(`${plural(d.dropped, "packet", "packets")} dropped from ${d.iface}`);
+  } else if (s.dropped > 0) {
+    lines.push(`${plural(s.dropped, "packet", "packets")} dropped`);
+  }
+  if (s.closedLine !== undefined) lines.push(s.closedLine);
   lines.push(`${plural(s.captured, "packet", "packets")} captured`);
   return lines.join("\n");
 }

@@ -5,6 +5,7 @@ import type { IfaceInfo } from "../pcap/iface.ts";
 import { openCaptureFile } from "../pcap/read-capture.ts";
 import { captureDevices, defaultInterface, descriptiveName, resolveInterface } from "./interfaces.ts";
 import { openLive } from "./live.ts";
+import type { InterfaceDrops } from "./messages.ts";
 import { makeStopper, type Stopper } from "./stopper.ts";
 
 export type { IfaceInfo } from "../pcap/iface.ts";
@@ -49,8 +50,8 @@ export interface CaptureSession {
   readonly batches: AsyncIterable<readonly Frame[]>;
   /** graceful: the iteration ends after the current frame */
   stop(): void;
-  /** pcap_stats for live, counts for files */
-  stats(): { captured: number; dropped: number; ifDropped: number };
+  /** pcap_stats for live, counts for files; dropsByInterface (live) feeds captureSummary's per-interface lines */
+  stats(): { captured: number; dropped: number; ifDropped: number; dropsByInterface?: InterfaceDrops[] };
 }
 
 /** tshark's snapshot length when -s is not given. */
@@ -105,7 +106,10 @@ async function openLiveSession(o: CaptureOptions): Promise<CaptureSession> {
     o,
     () => live.batches(stopper, duration !== undefined ? Date.now() + duration * 1000 : undefined),
     () => live.close(),
-    () => live.stats(),
+    () => {
+      const { dropped, ifDropped, dropsByInterface } = live.stats();
+      return { dropped, ifDropped, dropsByInterface };
+    },
     stopper,
   );
 }
@@ -120,7 +124,7 @@ function session(
   o: CaptureOptions,
   source: () => AsyncIterable<Frame[]>,
   close: () => void,
-  drops: () => { dropped: number; ifDropped: number },
+  drops: () => { dropped: number; ifDropped: number; dropsByInterface?: InterfaceDrops[] },
   stopper: Stopper = makeStopper(),
 ): CaptureSession {
   const limit = frameLimit(o);
