@@ -93,7 +93,11 @@ const FUNCTIONS: Readonly<Record<string, FunctionDef>> = {
       if (!isField(a)) fail(ctx.src, "Only fields can be used as parameter for count()", a.span);
       const op = sub(a);
       const nodes = op.nodes!;
-      return { kind: "func", cls: "int", ftype: "FT_UINT32", span: e.span, values: (pkt) => [nodes(pkt).length] };
+      return { kind: "func", cls: "int", ftype: "FT_UINT32", span: e.span, values: (pkt) => {
+        // an absent field has no count at all (tshark: "count(udp.port) == 0" matches nothing)
+        const n = nodes(pkt).length;
+        return n ? [n] : [];
+      } };
     },
   },
   lower: caseFn(false),

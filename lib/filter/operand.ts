@@ -68,6 +68,8 @@ function inLayers(layer: number, count: number, parts: readonly RangePart[]): bo
 
 function fieldOperand(ctx: CompileContext, f: Field, span: Span, layer?: readonly RangePart[]): Operand {
   ctx.fields.add(f);
+  // a layer number counts the field's protocol occurrences, so their nodes must be built too
+  if (layer) ctx.fields.add(f.proto.self);
   const cls = classOf(f.type);
   const read = readerFor(cls);
   const id = f.id;

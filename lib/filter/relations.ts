@@ -7,11 +7,11 @@ function isNet(v: Val): v is Net {
   return typeof v === "object" && !(v instanceof Uint8Array);
 }
 
-/** memcmp, then the shorter first. */
+/** Wireshark's byte-string order: the shorter one first, memcmp only between equal lengths. */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
