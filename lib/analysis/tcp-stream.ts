@@ -24,6 +24,8 @@ export interface TcpConversation {
   prev: number;
   /** what the capture has seen of the connection: SYN 1, SYN-ACK 2, ACK 4, data 8, FIN 16, RST 32 */
   completeness: number;
+  /** the SYN asked for Accurate ECN (AE, CWR and ECE all set): later segments show the ACE counter */
+  accEcn: boolean;
 }
 
 /** Wireshark's words for a completeness value ("Complete, WITH_DATA (31)"). */
@@ -58,7 +60,7 @@ const owner = {};
 
 /** Find (or start) the conversation of this segment and orient its flows. */
 export function tcpConversation(pkt: Packet, syn: boolean, ack: boolean, seq: number): TcpSegmentView {
-  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1, prev: -1, completeness: 0 })));
+  const convs = pkt.session.state(owner, () => new ConversationIndex<TcpConversation>((i) => ({ stream: i, fwd: newFlow(), rev: newFlow(), first: -1, prev: -1, completeness: 0, accEcn: false })));
   const { key, forward } = conversationKey(pkt);
   let c = convs.get(key);
   let me = forward ? c.state.fwd : c.state.rev;

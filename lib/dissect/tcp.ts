@@ -271,6 +271,12 @@ export function tcpFlagsText(flags: number): string {
   return (flagsTextCache[flags] = flagsTextUncached(flags));
 }
 
+function aceFlagsText(flags: number): string {
+  const rest = flags & ~0x1c0;
+  const ace = `ACE=${(flags >> 6) & 7}`;
+  return rest ? `${tcpFlagsText(rest)}, ${ace}` : ace;
+}
+
 function flagsTextUncached(flags: number): string {
   const names: string[] = [];
   for (const [bit, name] of FLAG_NAMES) if (flags & bit) names.push(name);
@@ -387,7 +393,9 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   const hl = pkt.add(top, F.hdr_len, tvb, 12, 1, hlen);
   if (pkt.full) hl.setLabel(`${(hlen >> 2).toString(2).padStart(4, "0")} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
   const fl = pkt.add(top, F.flags, tvb, 12, 2, flags);
-  const flagText = tcpFlagsText(flags);
+  if (view && isSyn && !isAck && (flags & 0x1c0) === 0x1c0) view.conv.accEcn = true;
+  // with Accurate ECN the AE/CWR/ECE bits of later segments are one 3-bit counter, shown as ACE=n
+  const flagText = view && view.conv.accEcn && !isSyn ? aceFlagsText(flags) : tcpFlagsText(flags);
   if (pkt.full) fl.setLabel(`Flags: 0x${flags.toString(16).padStart(3, "0")} (${flagText})`);
   if (fl !== undefined) {
     pkt.add(fl, F["flags.res"], tvb, 12, 2, (flags >> 9) & 7);
