@@ -85,7 +85,12 @@ export async function runUnixDgramClient(o: NcOptions, _r: NcReporter, session: 
     closeFd(fd);
     throw new ToolError(`bind failed: ${(e as Error).message}`, 1);
   }
-  if (!o.sourceAddr) process.on("exit", () => { try { unlinkSync(local); } catch { /* gone already */ } });
+  if (!o.sourceAddr) {
+    // the temporary socket file goes away however we end (nc leaves it behind when it is killed)
+    const cleanup = () => { try { unlinkSync(local); } catch { /* gone already */ } };
+    process.on("exit", cleanup);
+    for (const [sig, no] of [["SIGTERM", 15], ["SIGINT", 2], ["SIGHUP", 1]] as const) process.on(sig, () => process.exit(128 + no));
+  }
   const sa = sockaddrUnix(path);
   if (libc().connect(fd, bufPtr(sa), sa.length) < 0) {
     const e = errno();

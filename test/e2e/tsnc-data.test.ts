@@ -1,5 +1,5 @@
 // tsnc and nc talking to each other: TCP (16 MiB byte-exact both ways), UDP, unix stream and datagram, -k, -C, -t, -W.
-import { expect } from "bun:test";
+import { afterAll, expect } from "bun:test";
 import { createHash } from "node:crypto";
 import { writeFileSync, rmSync, existsSync } from "node:fs";
 import { needs } from "../support/needs.ts";
@@ -26,6 +26,7 @@ describe("tsnc <-> nc", () => {
   for (let i = 0; i < big.length; i += 65536) crypto.getRandomValues(big.subarray(i, i + 65536));
   const bigFile = `/tmp/tsnc-test-${process.pid}.bin`;
   writeFileSync(bigFile, big);
+  afterAll(() => rmSync(bigFile, { force: true }));
 
   for (const [name, server, client] of [
     ["tsnc -N -> nc -l", nc, tsnc],
