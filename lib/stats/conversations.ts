@@ -1,4 +1,5 @@
 // -z conv,eth|ip|ipv6|tcp|udp[,FILTER]: tshark's conversation table, busiest first.
+import { sinceFirst } from "./since-first.ts";
 import type { CaptureSpan, Stat } from "./stat.ts";
 import type { ConversationKind, PacketEnds } from "./address-pair.ts";
 import { formatBytes } from "./format-size.ts";
@@ -35,7 +36,7 @@ export function conversationStat(kind: ConversationKind, filter: string, arg: st
       const e = kind.ends(pkt);
       if (!e) return;
       resolvePorts = pkt.session.resolve.transport;
-      const rel = pkt.frame.ts - pkt.session.firstTs;
+      const rel = sinceFirst(pkt);
       let c = byKey.get(keyOf(e, false));
       let fromA = true;
       if (!c) {

@@ -3,6 +3,7 @@
 // Nodes are the addresses in order of appearance, NODE columns apart; each packet is a label line (time,
 // label, comment) and an arrow line with the ports. Text is laid over a blank row with GLib's semantics,
 // including its refusal to erase past the end of the row (long labels then push the rest right).
+import { sinceFirst } from "./since-first.ts";
 import { ToolError } from "../cli/error.ts";
 import { fieldByAbbrev } from "../dissect/registry.ts";
 import type { Field } from "../dissect/field.ts";
@@ -71,7 +72,7 @@ export function flowStat(kind: FlowKind, rest: string, arg: string, timeDigits: 
     packet(pkt: Packet) {
       const e = ends(pkt);
       if (!e) return;
-      const time = intervalText(pkt.frame.ts - pkt.session.firstTs, timeDigits(pkt));
+      const time = intervalText(sinceFirst(pkt), timeDigits(pkt));
       const info = pkt.cols ? `${pkt.cols.protocol}: ${pkt.cols.info}` : "";
       if (kind === "tcp") {
         if (!pkt.nodes(F.sport).length) return;

@@ -5,6 +5,7 @@ import type { Field } from "../dissect/field.ts";
 import type { Node, Packet } from "../dissect/tree.ts";
 import { ipv4Text, ipv6At } from "../format/address.ts";
 import { ToolError } from "../cli/error.ts";
+import { toSeconds } from "./conversations.ts";
 
 export type FollowMode = "ascii" | "hex" | "raw" | "yaml";
 export const FOLLOW_MODES: readonly FollowMode[] = ["ascii", "hex", "raw", "yaml"];
@@ -159,12 +160,12 @@ function hexLine(d: Uint8Array, offset: number): string {
 
 function yamlReport(nodes: readonly (Peer & { v6: boolean })[], chunks: readonly Chunk[]): string {
   const out = ["peers:"];
-  nodes.forEach((n, i) => out.push(`  - peer: ${i}`, `    host: ${n.addr}`, `    port: ${n.port}`));
+  // tshark lists two peers even when the stream was never seen (empty host, port 0)
+  for (let i = 0; i < 2; i++) out.push(`  - peer: ${i}`, `    host: ${nodes[i]?.addr ?? ""}`, `    port: ${nodes[i]?.port ?? 0}`);
   out.push("packets:");
   for (const c of chunks) {
-    const secs = c.ts / 1_000_000_000n;
-    const frac = (c.ts % 1_000_000_000n).toString().padStart(9, "0");
-    out.push(`  - packet: ${c.num}`, `    peer: ${c.node}`, `    timestamp: ${secs}.${frac}`, "    data: !!binary |");
+    // a double, as tshark prints it (nstime_to_sec), so the last digits round the same way
+    out.push(`  - packet: ${c.num}`, `    peer: ${c.node}`, `    timestamp: ${toSeconds(c.ts).toFixed(9)}`, "    data: !!binary |");
     const b64 = Buffer.from(c.data).toString("base64");
     for (let i = 0; i < b64.length; i += 76) out.push(`      ${b64.slice(i, i + 76)}`);
   }

@@ -4,6 +4,7 @@
 // COUNT SUM MIN MAX AVG. The layout (widths, borders, the "Dur" row) follows tshark 4.0.17 as measured.
 // Deliberate difference: tshark 4.0.17 prints 0 for most SUM/MIN/MAX/AVG/COUNT cells because the fields are
 // missing from the tree it hands the tap; tsshark computes them.
+import { sinceFirst } from "./since-first.ts";
 import { ToolError } from "../cli/error.ts";
 import { fieldByAbbrev } from "../dissect/registry.ts";
 import type { Field } from "../dissect/field.ts";
@@ -72,7 +73,7 @@ export function ioStat(rest: string, arg: string, compile?: FilterCompiler): IoS
   return {
     arg, filter: "", fields: [...fields, ...filterFields], fullTree: false,
     packet(pkt: Packet) {
-      const relUs = (pkt.frame.ts - pkt.session.firstTs + 500n) / 1000n;
+      const relUs = (sinceFirst(pkt) + 500n) / 1000n;
       const row = interval === 0n ? 0 : Number(relUs / interval);
       for (const c of columns) {
         if (c.test && !c.test(pkt)) continue;

@@ -8,6 +8,7 @@
 //
 // Relative sequence numbers and flags come from the TCP dissector's fields; colour (on a terminal only)
 // marks the handshake green, teardown and resets red, and segments that carry data cyan.
+import { sinceFirst } from "./since-first.ts";
 import type { CaptureSpan, Stat } from "./stat.ts";
 import { fieldByAbbrev } from "../dissect/registry.ts";
 import type { Field } from "../dissect/field.ts";
@@ -79,7 +80,7 @@ export function ladderStat(stream: number | undefined, color: Colors): Stat {
       }
       if (l.hops.length >= LADDER_MAX_HOPS) return;
       l.hops.push({
-        time: pkt.frame.ts - pkt.session.firstTs,
+        time: sinceFirst(pkt),
         fromA: src === l.a,
         flags: num(pkt.nodes(F.flags)[0]),
         seq: num(pkt.nodes(F.seq)[0]),
