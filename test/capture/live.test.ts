@@ -121,10 +121,11 @@ needs("root", "libpcap", "tool:tshark").test("-b ring buffer: tshark's file name
   expect(counts).toEqual([5, 5, 3]);
 }, 30_000);
 
-needs("root", "libpcap", "tool:tshark", "tool:tcpdump").test("SIGINT mid-capture: the file is complete and tshark and tcpdump read every packet", async () => {
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+needs("root", "libpcap", "tool:tshark", "tool:tcpdump").test(`${signal} mid-capture: the file is complete and tshark and tcpdump read every packet`, async () => {
   const traffic = await udpTraffic(5);
-  const out = join(tmp, "sigint.pcapng");
-  const ready = join(tmp, "sigint.ready");
+  const out = join(tmp, `${signal}.pcapng`);
+  const ready = join(tmp, `${signal}.ready`);
   const p = Bun.spawn(harness({ interfaces: ["lo"], captureFilter: `udp dst port ${traffic.port}`, readyFile: ready, write: { path: out, format: "pcapng" } }), {
     stdout: "pipe",
     stderr: "pipe",
@@ -132,7 +133,7 @@ needs("root", "libpcap", "tool:tshark", "tool:tcpdump").test("SIGINT mid-capture
   try {
     await waitFor(() => existsSync(ready), 10_000, "capture start");
     await waitFor(() => traffic.sent > 40, 10_000, "traffic");
-    p.kill("SIGINT");
+    p.kill(signal);
     const [code, err] = await Promise.all([p.exited, new Response(p.stderr).text()]);
     expect(code).toBe(0);
     const captured = Number(/(\d+) packets captured/.exec(err)?.[1]);
@@ -148,6 +149,7 @@ needs("root", "libpcap", "tool:tshark", "tool:tcpdump").test("SIGINT mid-capture
     if (p.exitCode === null) p.kill("SIGKILL");
   }
 }, 30_000);
+}
 
 needs("root", "netns", "libpcap", "tool:ping", "tool:tshark", "tool:tcpdump").test("a veth into a private netns: ICMP echo both ways, pcap read by tcpdump; -i veth -i lo together", async () => {
   const id = process.pid % 100000;
