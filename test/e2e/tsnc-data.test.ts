@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { writeFileSync, rmSync, existsSync } from "node:fs";
 import { needs } from "../support/needs.ts";
 import { freePort, run, start, waitFor } from "../support/proc.ts";
-import { nc, sockPath, tcpPeer, tsnc } from "../net/nc-harness.ts";
+import { asNc, nc, sockPath, tcpPeer, tsnc } from "../net/nc-harness.ts";
 
 const { test, describe } = needs("tool:nc", "tool:ss");
 
@@ -199,4 +199,18 @@ describe("tsnc <-> nc", () => {
     }
     expect(got[1]).toBe(got[0]!);
   }, 15_000);
+
+  test("-zuv: open and closed UDP ports report as nc reports them", async () => {
+    const outs: string[] = [];
+    for (const tool of [nc, tsnc]) {
+      const port = await freePort();
+      const srv = start(nc("-u", "-l", "127.0.0.1", `${port}`));
+      await waitFor(() => listening(port, "u"), 5000, "udp listener");
+      const open = await run(tool("-zuv", "-w", "1", "127.0.0.1", `${port}`), { timeoutMs: 5000 });
+      await srv.stop();
+      const closed = await run(tool("-zuv", "-w", "1", "127.0.0.1", `${port}`), { timeoutMs: 5000 });
+      outs.push(JSON.stringify([open.code, asNc(open.stderr).replaceAll(`${port}`, "P"), closed.code, asNc(closed.stderr)]));
+    }
+    expect(outs[1]).toBe(outs[0]!);
+  }, 20_000);
 });
