@@ -9,7 +9,7 @@ export const SOCK_DIAG_BY_FAMILY = 20;
 /** INET_DIAG_* attribute numbers (linux/inet_diag.h). */
 export const INET_DIAG = {
   MEMINFO: 1, INFO: 2, VEGASINFO: 3, CONG: 4, TOS: 5, TCLASS: 6, SKMEMINFO: 7, SHUTDOWN: 8,
-  DCTCPINFO: 9, PROTOCOL: 10, SKV6ONLY: 11, MARK: 15, BBRINFO: 16, CLASS_ID: 17, CGROUP_ID: 21,
+  DCTCPINFO: 9, PROTOCOL: 10, SKV6ONLY: 11, MARK: 15, BBRINFO: 16, CLASS_ID: 17, CGROUP_ID: 21, SOCKOPT: 22,
 } as const;
 
 export const IPPROTO = { ICMP: 1, TCP: 6, UDP: 17, ICMPV6: 58, SCTP: 132, DCCP: 33, RAW: 255 } as const;
@@ -60,7 +60,7 @@ const utf8 = new TextDecoder();
 /** The attributes a record keeps, read in one pass (no Map, no per-attribute objects: this runs 20,000 times for ss -tan). */
 interface InetAttrs {
   protocol?: number; v6only?: number; shutdown?: number; mark?: number; cgroupId?: number; tos?: number; tclass?: number;
-  classId?: number; info?: DataView; cong?: string; meminfo?: number[]; skmem?: number[]; bbr?: number[];
+  classId?: number; sockopt?: number; info?: DataView; cong?: string; meminfo?: number[]; skmem?: number[]; bbr?: number[];
 }
 
 const NO_ATTRS: InetAttrs = {};
@@ -87,6 +87,7 @@ function readInetAttrs(d: DataView, from: number, end: number): InetAttrs {
       case INET_DIAG.MEMINFO: a.meminfo = u32At(d, v, plen); break;
       case INET_DIAG.SKMEMINFO: a.skmem = u32At(d, v, plen); break;
       case INET_DIAG.BBRINFO: a.bbr = u32At(d, v, plen); break;
+      case INET_DIAG.SOCKOPT: if (plen >= 2) a.sockopt = d.getUint8(v) | (d.getUint8(v + 1) << 8); break;
     }
     at += (len + 3) & ~3;
   }
@@ -150,6 +151,7 @@ export function decodeInetDiag(view: DataView, db: number, protocol: number, bas
     tos: a.tos,
     tclass: a.tclass,
     classId: a.classId,
+    sockopt: a.sockopt,
     tcp: a.info && protocol === IPPROTO.TCP ? decodeTcpInfo(a.info) : undefined,
     cong: a.cong,
     meminfo: a.meminfo,

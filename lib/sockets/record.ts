@@ -85,6 +85,8 @@ export interface SocketRecord {
   readonly tos?: number;
   readonly tclass?: number;
   readonly classId?: number;
+  /** struct inet_diag_sockopt's two flag bytes (recverr, is_icsk, freebind, ...), for --inet-sockopt */
+  readonly sockopt?: number;
   readonly tcp?: TcpInfo;
   readonly cong?: string;
   readonly meminfo?: readonly number[];

@@ -23,7 +23,7 @@ export function fastEligible(plan: SsPlan): boolean {
   const onlyTcpUdp = (s.sel.dbs & ~((1 << DB.TCP) | (1 << DB.UDP))) === 0;
   return (
     onlyTcpUdp && !plan.filter && !s.json && s.watch === undefined && !s.kill && !s.events && !s.resolve &&
-    !s.showOptions && !s.details && !s.mem && !s.info && !s.tos && !s.cgroup && !s.threads &&
+    !s.showOptions && !s.details && !s.mem && !s.info && !s.tos && !s.cgroup && !s.threads && !s.inetSockopt &&
     !procForced("tcp") && !procForced("udp")
   );
 }

@@ -126,7 +126,7 @@ export function readPlan(plan: SsPlan, notes?: string[]): SocketRecord[] {
     info: s.info,
     tos: s.tos,
     details: s.details,
-    attrs: s.details || s.cgroup || s.json || hasMarkFilter(plan.filter),
+    attrs: s.details || s.cgroup || s.json || s.inetSockopt || hasMarkFilter(plan.filter),
     keepId: s.kill,
     onFallback: s.verbose ? (t, why) => process.stderr.write(`tsss: reading /proc/net/${t} (netlink: ${why})\n`) : undefined,
   });
@@ -150,7 +150,8 @@ export async function displayFor(plan: SsPlan, records: readonly SocketRecord[])
     oneline: s.oneline,
     header: s.header,
     bpf: s.bpf,
-    plain: !(s.processes || s.threads || s.showOptions || s.details || s.mem || s.info || s.tos || s.cgroup),
+    inetSockopt: s.inetSockopt,
+    plain: !(s.processes || s.threads || s.showOptions || s.details || s.mem || s.info || s.tos || s.cgroup || s.inetSockopt),
     owners: s.processes || s.threads ? socketOwners(s.threads) : undefined,
     hostNames: s.resolve ? await reverseNames(records) : undefined,
   };

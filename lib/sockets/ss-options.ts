@@ -59,7 +59,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
   diag: "-D (raw tcpdiag dump)", tipc: "--tipc",
-  tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)", "inet-sockopt": "--inet-sockopt",
+  tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)",
 };
 
 export interface SsSettings {
@@ -69,6 +69,7 @@ export interface SsSettings {
   readonly resolve: boolean;
   readonly showOptions: boolean;
   readonly bpf: boolean;
+  readonly inetSockopt: boolean;
   readonly details: boolean;
   readonly mem: boolean;
   readonly info: boolean;
@@ -164,6 +165,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
     resolve: has("resolve"),
     showOptions: has("options") || has("extended") || has("bpf"),
     bpf: has("bpf"),
+    inetSockopt: has("inet-sockopt"),
     details: has("extended"),
     mem: has("memory"),
     info: has("info"),
@@ -189,7 +191,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
 
 function defaults(sel: SsSelection): SsSettings {
   return {
-    sel, stateFilter: 0, numeric: false, resolve: false, showOptions: false, bpf: false, details: false, mem: false, info: false,
+    sel, stateFilter: 0, numeric: false, resolve: false, showOptions: false, bpf: false, inetSockopt: false, details: false, mem: false, info: false,
     processes: false, threads: false, tos: false, cgroup: false, header: true, oneline: false, summary: false, json: false,
     verbose: false, kill: false, events: false, filterFiles: [], args: [], help: false, version: false,
   };

@@ -27,6 +27,8 @@ export interface SsDisplay {
   /** -r: address -> host name, filled in before rendering */
   readonly hostNames?: ReadonlyMap<string, string>;
   readonly owners?: ReadonlyMap<number, SocketOwner[]>;
+  /** --inet-sockopt */
+  readonly inetSockopt?: boolean;
   /** -b: print packet sockets' BPF programs */
   readonly bpf?: boolean;
   /** nothing after the addresses (no -p -e -o -m -i --tos --cgroup): the Process field stays empty */
@@ -105,6 +107,10 @@ function extText(s: SocketRecord, d: SsDisplay): string {
   }
   if (d.tos) ext += tosText(s);
   if (d.cgroup && s.cgroupId) ext += ` cgroup:${cgroupPath(s.cgroupId)}`;
+  if (d.inetSockopt && s.sockopt !== undefined) {
+    const names = ["recverr", "is_icsk", "freebind", "hdrincl", "mc_loop", "transparent", "mc_all", "nodefrag", "bind_addr_no_port", "recverr_rfc4884", "defer_connect"];
+    ext += `${d.oneline ? " " : "\n\t"}inet-sockopt: (${names.filter((_, i) => s.sockopt! & (1 << i)).map((n) => ` ${n}`).join("")})`;
+  }
   if (s.source === "proc") {
     if (d.info && s.procTcp) ext += procTcpText(s.procTcp, s.retrans);
     return ext;
