@@ -45,6 +45,20 @@ needs("root", "libpcap").test("lo with a BPF filter: -c stops after exactly N fr
   }
 }, 20_000);
 
+needs("root", "libpcap").test("-s cuts frames to the snapshot length; -p and -B are accepted", async () => {
+  const traffic = await udpTraffic();
+  try {
+    const s = await openCapture({ interfaces: ["lo"], captureFilter: `udp dst port ${traffic.port}`, count: 2, snaplen: 40, promisc: false, bufferMiB: 4 });
+    expect(s.interfaces[0]!.snaplen).toBe(40);
+    const sizes = [];
+    for await (const f of s.frames) sizes.push([f.caplen, f.len, f.data.length]);
+    // Ethernet 14 + IPv4 20 + UDP 8 + 19 bytes of payload on the wire
+    expect(sizes).toEqual([[40, 61, 40], [40, 61, 40]]);
+  } finally {
+    traffic.stop();
+  }
+}, 20_000);
+
 needs("root", "libpcap").test("-a duration and -a packets end the capture", async () => {
   const traffic = await udpTraffic();
   try {
