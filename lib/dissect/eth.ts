@@ -66,16 +66,17 @@ export const ethDissector: Dissector = {
   name: "eth_withoutfcs",
   handoff: [["link", 1]],
   dissect(tvb, pkt, parent) {
+    // the layer counts before the first read, as Wireshark records it when the dissector is called
+    const top = pkt.addProto(parent, eth, tvb, 0, 14);
+    pkt.cols?.setProtocol("Ethernet");
     tvb.check(0, 14);
     const lenType = tvb.u16(12);
     const is8023 = lenType <= 1500;
-    const top = pkt.addProto(parent, eth, tvb, 0, 14);
     const c = pkt.cols;
     if (c) {
       c.setAddr("src", ADDR_ETHER, tvb.data, tvb.start + 6);
       c.setAddr("dst", ADDR_ETHER, tvb.data, tvb.start);
-      c.setProtocol(is8023 ? "802.3" : "ETHERII"); // replaced by the payload's dissector
-      c.setInfo(`Ethernet II`);
+      c.setInfo("Ethernet II"); // both columns are replaced by the payload's dissector
     }
     if (pkt.full) {
       const r = pkt.session.resolve.mac;

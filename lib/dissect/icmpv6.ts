@@ -555,6 +555,12 @@ function dissectIcmpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
       ndOptions(tvb, pkt, top, 24, c, " is at ");
       break;
     }
+    case 146:
+    case 147:
+      // Mobile Prefix Solicitation / Advertisement (RFC 6275): identifier, then (147) flags and options
+      pkt.add(top, F["mip6.identifier"], tvb, 4, 2, tvb.u16(4));
+      if (type === 147) ndOptions(tvb, pkt, top, 8, c, null);
+      break;
     case 137: {
       pkt.add(top, F.reserved, tvb, 4, 4, null);
       tvb.check(8, 32);
@@ -573,7 +579,8 @@ function dissectIcmpv6(tvb: Tvb, pkt: Packet, parent: Node): number {
  */
 function ndOptions(tvb: Tvb, pkt: Packet, top: Node, start: number, c: Packet["cols"], lead: string | null): void {
   let off = start;
-  while (tvb.remaining(off) > 0) {
+  // like packet-icmpv6.c, walk to the reported end: options cut by the snap length raise a bounds error
+  while (off < tvb.reported) {
     const type = tvb.u8(off);
     const len8 = tvb.u8(off + 1);
     const len = len8 * 8;
