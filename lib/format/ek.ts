@@ -8,9 +8,12 @@ import { nodeLabel } from "./value.ts";
 
 const flat = (s: string) => s.replace(/\./g, "_");
 
-/** "proto_field" names: the field's protocol, then its filter name, dots made underscores. */
+/** "proto_field" names: the field's protocol, then its filter name, dots made underscores (made once per field). */
+const ekKeys = new Map<Field, string>();
 function ekKey(f: Field): string {
-  return `${flat(f.proto.abbrev)}_${flat(f.abbrev)}`;
+  let k = ekKeys.get(f);
+  if (k === undefined) ekKeys.set(f, (k = `${flat(f.proto.abbrev)}_${flat(f.abbrev)}`));
+  return k;
 }
 
 /** One item's value in ek: booleans as JSON booleans, items without a value as null, absolute times in ISO 8601. */

@@ -9,7 +9,9 @@ import { childrenInOrder } from "../dissect/expert.ts";
 
 const XML_ESCAPES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#x27;" };
 /** Attribute text, escaped as Wireshark's xml_escape does. */
+const NEEDS_ESCAPE = /[<>&"']/;
 export function xmlEscape(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[<>&"']/g, (c) => XML_ESCAPES[c]!);
 }
 
