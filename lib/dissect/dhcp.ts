@@ -126,9 +126,9 @@ function dissectDhcp(tvb: Tvb, pkt: Packet, parent: Node): number {
   c?.setProtocol("BOOTP");
   c?.clearInfo();
   c?.setInfo(op === 1 ? "Boot Request" : op === 2 ? "Boot Reply" : `Unknown BOOTP message type (${op})`);
-  // Wireshark reads the whole fixed header (and scans the options) before it adds anything
-  tvb.check(0, 236);
   const top = pkt.addProto(parent, dhcp, tvb, 0, -1);
+  // Wireshark reads the whole fixed header (and scans the options) before it adds any field
+  tvb.check(0, 236);
   pkt.add(top, F.type, tvb, 0, 1, op);
   const htype = tvb.u8(1), hlen = tvb.u8(2);
   pkt.add(top, F["hw.type"], tvb, 1, 1, htype);
