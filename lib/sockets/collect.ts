@@ -5,6 +5,7 @@ import { IPPROTO, dumpInet, type InetExtensions } from "./inet-diag.ts";
 import { dumpUnix } from "./unix-diag.ts";
 import { dumpNetlinkSockets, dumpPacketSockets, dumpVsockSockets, dumpXdpSockets } from "./other-diag.ts";
 import { procForced, readProcInet, readProcUnix } from "./proc-net.ts";
+import { readTcpDiagFile } from "./tcpdiag-file.ts";
 import { DB, FAMILY, type SocketRecord } from "./record.ts";
 import { UNIX_DBM, PACKET_DBM, hasDb, hasFamily, type SsSelection } from "./ss-query.ts";
 
@@ -95,6 +96,11 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
   const families = (sel.preferredFamily === FAMILY.INET6 ? [FAMILY.INET6] : sel.preferredFamily === FAMILY.INET ? [FAMILY.INET] : [FAMILY.INET, FAMILY.INET6]).filter((af) => hasFamily(sel, af));
   for (const t of INET_TABLES) {
     if (!hasDb(sel, t.db)) continue;
+    const diagFile = t.db === DB.TCP ? process.env.TCPDIAG_FILE : undefined;
+    if (diagFile) {
+      push(readTcpDiagFile(diagFile, sel));
+      continue;
+    }
     const forced = t.proc !== undefined && procForced(t.proc);
     const got: SocketRecord[] = [];
     let failed: string | undefined = forced ? "PROC_ROOT set" : undefined;

@@ -87,7 +87,13 @@ export function nlDump(protocol: number, request: Uint8Array, onMessage: (m: NlM
 }
 
 /** nlDump without a message object: the payload is `length` bytes at `base` in `view` (hot paths). */
-export function nlDumpRaw(protocol: number, request: Uint8Array, onMessage: (type: number, view: DataView, base: number, length: number) => void): void {
+export function nlDumpRaw(
+  protocol: number,
+  request: Uint8Array,
+  onMessage: (type: number, view: DataView, base: number, length: number) => void,
+  /** every received batch as the kernel sent it (ss -D writes these to its dump file) */
+  onBatch?: (bytes: Uint8Array) => void,
+): void {
   const c = libc();
   const fd = check("socket", c.socket(AF.NETLINK, SOCK.RAW | SOCK.CLOEXEC, protocol));
   try {
@@ -105,6 +111,7 @@ export function nlDumpRaw(protocol: number, request: Uint8Array, onMessage: (typ
         throw new SysError("recv", e);
       }
       if (n === 0) return;
+      onBatch?.(buf.slice(0, align4(n)));
       let at = 0;
       while (at + HDR <= n) {
         const len = view.getUint32(at, true);

@@ -24,7 +24,7 @@ export function fastEligible(plan: SsPlan): boolean {
   return (
     onlyTcpUdp && !plan.filter && !s.json && s.watch === undefined && !s.kill && !s.events && !s.resolve &&
     !s.showOptions && !s.details && !s.mem && !s.info && !s.tos && !s.cgroup && !s.threads && !s.inetSockopt &&
-    !procForced("tcp") && !procForced("udp")
+    !procForced("tcp") && !procForced("udp") && !process.env.TCPDIAG_FILE
   );
 }
 

@@ -18,6 +18,7 @@ import { watchSockets } from "./watch.ts";
 import { fastEligible, fastListing } from "./ss-fast.ts";
 import { followDestroyed } from "./events.ts";
 import { switchNetns } from "./netns.ts";
+import { dumpTcpDiag } from "./tcpdiag-file.ts";
 import { NETLINK, NlRequester } from "./netlink.ts";
 import { destroySocket } from "./inet-diag.ts";
 import { strerror } from "../sys/libc.ts";
@@ -70,6 +71,7 @@ export function planSs(settings: SsSettings, tool: string, stdout: (s: string) =
   if (sel.dbs === 0) return quit("no socket tables to show with such filter.");
   if (sel.families === 0) return quit("no families to show with such filter.");
   if (sel.states === 0) return quit("no socket states to show with such filter.");
+  if (settings.diag !== undefined) return dumpTcpDiag(sel, settings.diag, tool);
   if (settings.filterFiles.length > 1) throw new ToolError("More than one filter file", 255, [], true);
   const words = [...args.flatMap(filterWords), ...settings.filterFiles.flatMap(filterFileWords)];
   let filter: FilterNode | undefined;

@@ -58,7 +58,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
-  diag: "-D (raw tcpdiag dump)", tipc: "--tipc",
+  tipc: "--tipc",
   tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)",
 };
 
@@ -70,6 +70,8 @@ export interface SsSettings {
   readonly showOptions: boolean;
   readonly bpf: boolean;
   readonly inetSockopt: boolean;
+  /** -D FILE: dump the raw TCP diag replies there */
+  readonly diag?: string;
   readonly details: boolean;
   readonly mem: boolean;
   readonly info: boolean;
@@ -166,6 +168,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
     showOptions: has("options") || has("extended") || has("bpf"),
     bpf: has("bpf"),
     inetSockopt: has("inet-sockopt"),
+    diag: p.values.diag as string | undefined,
     details: has("extended"),
     mem: has("memory"),
     info: has("info"),

@@ -28,7 +28,9 @@ describe("tsss --netstat vs netstat in a private namespace", () => {
   for (const args of views)
     test(`netstat ${args.join(" ")}`, async () => {
       const [a, b] = await Promise.all([lab.exec(["netstat", ...args]), lab.tsss(["--netstat", ...args])]);
-      expect(maskTimers(b.out)).toBe(maskTimers(a.out));
+      // Interface counters tick between the two runs (IPv6 neighbour discovery on the veth pair): compare the layout.
+      const counters = (t: string) => (args[0]?.startsWith("-i") ? t.replace(/^(\S+\s+\d+)((?:\s+\d+){8})/gm, (_, head: string, nums: string) => head + nums.replace(/\d+/g, (n) => "#".repeat(n.length))) : t);
+      expect(counters(maskTimers(b.out)).replace(/#+/g, "#")).toBe(counters(maskTimers(a.out)).replace(/#+/g, "#"));
       expect(b.code).toBe(a.code);
     });
 

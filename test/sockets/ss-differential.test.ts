@@ -192,6 +192,27 @@ describe("tsss vs ss in a private namespace", () => {
     expect(frames[2]).toContain("  LISTEN");
   });
 
+  test("-D writes the raw TCP dump as ss does, and TCPDIAG_FILE lists from it", async () => {
+    const [fa, fb] = [`/tmp/tsss-D-ss-${process.pid}.bin`, `/tmp/tsss-D-ours-${process.pid}.bin`];
+    const [a, b] = await Promise.all([lab.ss(["-ta", "-D", fa]), lab.tsss(["-ta", "-D", fb])]);
+    expect([b.code, b.out]).toEqual([a.code, a.out]);
+    // Same messages in the same order; only the netlink port ids in the headers differ.
+    const messages = async (p: string) => {
+      const bytes = new Uint8Array(await Bun.file(p).arrayBuffer());
+      const v = new DataView(bytes.buffer);
+      const out: string[] = [];
+      for (let at = 0; at + 16 <= bytes.length; at += (v.getUint32(at, true) + 3) & ~3)
+        out.push(`${v.getUint16(at + 4, true)} ${Buffer.from(bytes.subarray(at + 16, at + 16 + 72)).toString("hex").slice(0, 16)}`);
+      return out;
+    };
+    expect(await messages(fb)).toEqual(await messages(fa));
+    const [la, lb] = await Promise.all([lab.ss(["-tan"], { TCPDIAG_FILE: fa }), lab.tsss(["-tan"], { TCPDIAG_FILE: fa })]);
+    expect(maskTimers(lb.out)).toBe(maskTimers(la.out));
+    const [na, nb] = await Promise.all([lab.ss(["-xa", "-D", fa]), lab.tsss(["-xa", "-D", fa])]);
+    expect([nb.code, nb.stderr]).toEqual([na.code, na.stderr.replace(/^ss:/, "tsss:")]);
+    await run(["rm", "-f", fa, fb]);
+  });
+
   test("a filter file, with comments, gives what ss gives", async () => {
     const path = `/tmp/tsss-filter-${process.pid}.txt`;
     await Bun.write(path, `# my filter\nsport = :${lab.ports.listen}\nor dport = :${lab.ports.estabServer}\n`);
