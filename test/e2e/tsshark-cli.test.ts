@@ -40,7 +40,7 @@ describe("bad input: tshark's words and exit codes", () => {
     }, 30_000);
   }
   test("a feature not built yet fails clearly instead of being ignored", async () => {
-    const r = await run([...ours("tsshark"), "-r", cap, "-z", "io,phs"]);
+    const r = await run([...ours("tsshark"), "-r", cap, "-T", "json", "-j", "tcp"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("not supported yet");
   });
