@@ -20,6 +20,9 @@ import { listInterfaces } from "../lib/capture/interfaces.ts";
 import { captureBanner, captureSummary } from "../lib/capture/messages.ts";
 import { openWriter, type FrameWriter, type WriterOptions } from "../lib/pcap/writer.ts";
 import type { Frame } from "../lib/pcap/frame.ts";
+import { compileDisplayFilter, type DisplayFilter } from "../lib/filter/compile.ts";
+import { statRun, type StatRun } from "../lib/stats/stat-run.ts";
+import { colors } from "../lib/cli/color.ts";
 
 const OPTIONS: readonly OptionSpec[] = [
   { short: "r", key: "r", arg: "infile", help: "set the filename to read from (or '-' for stdin)" },
@@ -43,6 +46,9 @@ const OPTIONS: readonly OptionSpec[] = [
   { short: "Y", key: "Y", arg: "display filter", help: "packet display filter" },
   { short: "R", key: "R", arg: "read filter", help: "packet read filter (needs -2)" },
   { short: "z", key: "z", arg: "statistics", repeat: "list", help: "various statistics" },
+  { long: "ladder", key: "ladder", help: "draw TCP streams as ladder (sequence) diagrams; --ladder N draws stream N" },
+  { long: "chart", key: "chart", help: "draw -z io,stat tables as bar charts too (the default on a terminal)" },
+  { long: "chart-svg", key: "chart-svg", arg: "file", help: "write the -z io,stat chart as an SVG file" },
   { short: "w", key: "w", arg: "outfile", help: "write packets to a pcapng-format file" },
   { short: "P", key: "P", help: "print packet summary even when writing to a file" },
   { short: "F", key: "F", arg: "output file type", help: "set the output file type" },
@@ -66,9 +72,6 @@ const USAGE = ["", "Usage: tsshark [options] ...", "See tsshark --help for the o
 
 /** Options that parse but whose feature belongs to a part not built yet: a clear error, never silence. */
 const NOT_BUILT: ReadonlyMap<string, string> = new Map([
-  ["Y", "display filters (-Y) are not supported yet"],
-  ["R", "read filters (-R) are not supported yet"],
-  ["z", "statistics (-z) are not supported yet"],
   ["j", "-j (protocol filter for json/pdml output) is not supported yet"],
   ["J", "-J (protocol filter for json/pdml output) is not supported yet"],
   ["o", "preferences (-o) are not supported yet"],
@@ -91,6 +94,12 @@ interface Plan {
   readonly quiet: boolean;
   readonly flush: boolean;
   readonly twoPass: boolean;
+  /** -R (with -2): packets that fail it are dropped before statistics see them */
+  readonly readFilter?: DisplayFilter;
+  /** -Y, or a filter given as trailing arguments with -r: what is printed and written */
+  readonly displayFilter?: DisplayFilter;
+  /** -z, --ladder and the charts */
+  readonly stats?: StatRun;
 }
 
 function parseArgs(argv: string[]): ParsedArgs {
@@ -212,8 +221,47 @@ function buildPlan(p: ParsedArgs): Plan {
   };
   return {
     capture, write, printWhileWriting: opt.flag(p, "P"), render, quiet: opt.flag(p, "q"), flush: opt.flag(p, "l"), twoPass: opt.flag(p, "2"),
+    ...analysisPlan(p),
   };
 }
+
+/** -Y / -R / trailing filter arguments, -z, --ladder [N], --chart and --chart-svg. */
+function analysisPlan(p: ParsedArgs): Pick<Plan, "readFilter" | "displayFilter" | "stats"> {
+  let args = [...p.args];
+  let ladder: true | number | undefined;
+  if (opt.flag(p, "ladder")) {
+    ladder = true;
+    if (args.length && /^\d+$/.test(args[0]!)) ladder = Number(args.shift());
+  }
+  const rText = opt.str(p, "R");
+  if (rText !== undefined && !opt.flag(p, "2")) throw new ToolError("-R without -2 is deprecated. For single-pass filtering use -Y.", 1);
+  let yText = opt.str(p, "Y");
+  if (args.length) {
+    // tshark reads trailing arguments as a capture filter when capturing, as a display filter with -r
+    if (opt.str(p, "r") === undefined) throw new ToolError(`capture filters as trailing arguments are not supported; use -f "${args.join(" ")}"`, 1);
+    if (yText !== undefined) throw new ToolError('Display filters were specified both with "-Y" and with additional command-line arguments.', 1);
+    yText = args.join(" ");
+    args = [];
+  }
+  const z = opt.list(p, "z");
+  const chartSvg = opt.str(p, "chart-svg");
+  const stats = z.length || ladder !== undefined
+    ? statRun({
+      z, ladder, chartSvg, compile: compileDisplayFilter, color: colors(1),
+      chart: opt.flag(p, "chart") || (Boolean(process.stdout.isTTY) && z.some((a) => a.startsWith("io,stat"))),
+      timeDigits: (pkt) => timeDigitsOf(pkt.frame),
+    })
+    : undefined;
+  if (chartSvg !== undefined && !stats) throw new ToolError("--chart-svg draws an io,stat table: give -z io,stat,INTERVAL as well", 1);
+  return {
+    readFilter: rText === undefined ? undefined : compileDisplayFilter(rText),
+    displayFilter: yText === undefined ? undefined : compileDisplayFilter(yText),
+    stats,
+  };
+}
+
+/** The Time column's digits for a frame of the capture being read (set once the capture is open). */
+let timeDigitsOf: (f: Frame) => number = () => 6;
 
 /** Times of the packet being printed (the _ws.col.Time column reads them too). */
 let currentTimes: LineTimes = { first: 0, prevCaptured: 0, prevDisplayed: 0, digits: 9 };
@@ -236,12 +284,19 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   const writing = plan.write !== undefined;
   const printing = !plan.quiet && (!writing || plan.printWhileWriting) && plan.write?.path !== "-";
   const renderer = makeRenderer(plan.render);
+  const filters = [plan.readFilter, plan.displayFilter].filter((f): f is DisplayFilter => f !== undefined);
+  const stats = plan.stats;
+  const extraFields = [...filters.flatMap((f) => f.fields), ...(stats?.fields ?? [])];
   let want: Uint8Array | null = null;
-  if (plan.render.fields.length && !renderer.fullTree) {
+  if ((plan.render.fields.length || extraFields.length) && !(printing && renderer.fullTree)) {
     want = new Uint8Array(allFields.length);
-    for (const c of plan.render.fields) if (c.field) want[c.field.id] = 1;
+    if (printing) for (const c of plan.render.fields) if (c.field) want[c.field.id] = 1;
+    for (const f of extraFields) want[f.id] = 1;
   }
-  const wants: DissectWants = { full: printing && renderer.fullTree, want, columns: printing && renderer.columns };
+  const fullTree = (printing && renderer.fullTree) || filters.some((f) => f.needsFullTree) || (stats?.fullTree ?? false);
+  const wants: DissectWants = { full: fullTree, want, columns: (printing && renderer.columns) || (stats?.columns ?? false) };
+  // frames must be dissected to print them, to filter what is written, or for statistics
+  const dissecting = printing || stats !== undefined || (plan.write !== undefined && filters.length > 0);
   if (plan.twoPass) {
     if (plan.capture.read === undefined) throw new ToolError("Live captures do not support two-pass analysis.", 1);
     const first = await openCapture({ ...plan.capture, handleSignals: false });
@@ -255,25 +310,40 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   const live = plan.capture.read === undefined;
   const cap = await openCapture({ ...plan.capture, onStart: live && !plan.quiet ? (names) => process.stderr.write(captureBanner(names) + "\n") : live ? () => {} : undefined });
   const writer: FrameWriter | undefined = plan.write ? await openWriter({ ...plan.write, interfaces: cap.interfaces, onAutostop: () => cap.stop() }) : undefined;
+  timeDigitsOf = (f) => digitsOf(cap, f);
+  let firstTs = -1n, lastTs = -1n;
   const out = new OutputBuffer(plan.flush || live);
   if (printing) out.push(renderer.start());
   let num = 0;
   let first = -1, prevCaptured = -1;
   try {
+    let prevDisplayed = -1;
     for await (const frame of cap.frames) {
       num++;
-      if (writer) writer.write(frame);
-      if (!printing && !plan.twoPass) continue;
+      if (firstTs < 0n) firstTs = frame.ts;
+      lastTs = frame.ts;
+      if (!dissecting && !plan.twoPass) {
+        if (writer) writer.write(frame);
+        continue;
+      }
       syncInterfaceNames(session, cap);
       const pkt = dissectFrame(session, frame, num, wants);
       const rel = pkt.rel;
       if (first < 0) first = rel;
-      currentTimes = { first, prevCaptured: prevCaptured < 0 ? rel : prevCaptured, prevDisplayed: prevCaptured < 0 ? rel : prevCaptured, digits: digitsOf(cap, frame) };
+      const previous = prevCaptured < 0 ? rel : prevCaptured;
       prevCaptured = rel;
+      // -R drops a packet for everything, statistics included; -Y only for printing and writing (as tshark)
+      if (plan.readFilter && !plan.readFilter.test(pkt)) continue;
+      stats?.packet(pkt);
+      if (plan.displayFilter && !plan.displayFilter.test(pkt)) continue;
+      if (writer) writer.write(frame);
+      currentTimes = { first, prevCaptured: previous, prevDisplayed: prevDisplayed < 0 ? rel : prevDisplayed, digits: digitsOf(cap, frame) };
+      prevDisplayed = rel;
       session.prevDisplayedRel = rel;
       if (printing && out.push(renderer.packet(pkt, currentTimes))) await out.flush();
     }
     if (printing) out.push(renderer.end());
+    if (stats) out.push(stats.finish({ firstTs, lastTs }));
   } finally {
     await out.close();
     if (writer) await writer.close();

@@ -266,6 +266,12 @@ function drawTable(columns: readonly Column[], userInterval: bigint, userPrec: n
     return { fr: 0, val };
   });
   borderlen = Math.max(borderlen, tabrowW);
+  const secs0 = (us: bigint) =>
+    prec === 0 ? String(us / USEC).padStart(durMag) : `${String(us / USEC).padStart(durMag)}.${String((us % USEC) / dv).padStart(prec, "0")}`;
+  // the Duration and Interval lines must fit inside the border too
+  const durationText = `| Duration: ${prec === 0 ? `${durationExact / USEC}.${String(durationExact % USEC).padStart(6, "0")}` : secs0(duration)} secs`;
+  const intervalLine = `| Interval: ${secs0(interval)} secs`;
+  borderlen = Math.max(borderlen, durationText.length + 1, intervalLine.length + 1);
   const maxFilterW = columns.reduce((m, c) => Math.max(m, c.text ? c.text.length + 11 : 26), 0);
   if (maxFilterW > borderlen && borderlen < 102) borderlen = Math.min(maxFilterW, 102);
   if (borderlen - tabrowW === 1) borderlen++;
@@ -278,8 +284,7 @@ function drawTable(columns: readonly Column[], userInterval: bigint, userPrec: n
       : `${String(us / USEC).padStart(width)}.${String((us % USEC) / dv).padStart(prec, "0")}`;
 
   const out: string[] = ["", "=".repeat(borderlen), line("| IO Statistics"), line("|")];
-  out.push(line(`| Duration: ${prec === 0 ? `${durationExact / USEC}.${String(durationExact % USEC).padStart(6, "0")}` : secs(duration, durMag)} secs`));
-  out.push(line(`| Interval: ${secs(interval, durMag)} secs`), line("|"));
+  out.push(line(durationText), line(intervalLine), line("|"));
   columns.forEach((c, j) => out.push(line(`${j === 0 ? "| Col" : "|    "}${String(j + 1).padStart(2)}: ${c.text || "Frames and bytes"}`)));
   out.push(`|-${"-".repeat(borderlen - 3)}|`);
 

@@ -6,13 +6,13 @@ import { statsCapture } from "./stats-capture.ts";
 import { join } from "node:path";
 
 const SPECS = [
-  "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "conv,tcp,tcp.port==8080",
+  "conv,eth", "conv,ip", "conv,ipv6", "conv,tcp", "conv,udp", "conv,tcp,tcp.port==9000",
   "endpoints,eth", "endpoints,ip", "endpoints,ipv6", "endpoints,tcp", "endpoints,udp", "endpoints,ip,icmp",
   "io,stat,1", "io,stat,0.5", "io,stat,0.25", "io,stat,2", "io,stat,10", "io,stat,0", "io,stat,0.01", "io,stat,100",
   "io,stat,1,tcp,udp", "io,stat,2,ip.src==10.0.0.1,,icmp", "io,stat,5,FRAMES()tcp", "io,stat,1,FRAMES,BYTES",
   "follow,tcp,ascii,0", "follow,tcp,hex,0", "follow,tcp,raw,0", "follow,tcp,yaml,0", "follow,tcp,ascii,1",
-  "follow,tcp,ascii,10.0.0.1:40000,10.0.0.2:8080", "follow,udp,ascii,0", "follow,udp,hex,0", "follow,tcp,ascii,7",
-  "flow,tcp,network", "flow,tcp,standard", "flow,icmp,network", "flow,any,network", "flow,any,standard", "flow,tcp,network,tcp.stream==1",
+  "follow,tcp,ascii,10.0.0.1:40000,10.0.0.2:9000", "follow,udp,ascii,0", "follow,udp,hex,0", "follow,tcp,ascii,7",
+  "flow,tcp,network", "flow,tcp,standard", "flow,icmp,network", "flow,any,network,udp || icmp", "flow,any,standard,tcp.stream==1", "flow,tcp,network,tcp.stream==1",
 ];
 
 const gate = needs("tool:tshark");
