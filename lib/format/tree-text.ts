@@ -25,15 +25,22 @@ function expertLines(e: Expert, indent: string, out: string[]): void {
   out.push(`${inner}[${e.message}]`, `${inner}[Severity level: ${e.severity}]`, `${inner}[Group: ${e.group}]`);
 }
 
+/** Indentation by depth, made once (trees rarely go past a dozen levels). */
+const INDENTS: string[] = Array.from({ length: 32 }, (_, i) => "    ".repeat(i));
+const indentOf = (depth: number) => INDENTS[depth] ?? "    ".repeat(depth);
+
 function walk(n: Node, depth: number, out: string[]): void {
   if (n.flags & HIDDEN) return;
-  const indent = "    ".repeat(depth);
+  const indent = indentOf(depth);
   out.push(indent + detailLabel(n));
-  if (n.children || n.expert) {
+  if (n.expert) {
     for (const c of childrenInOrder(n)) {
       if (c.node) walk(c.node, depth + 1, out);
-      else expertLines(c.expert, indent + "    ", out);
+      else expertLines(c.expert, indentOf(depth + 1), out);
     }
+  } else if (n.children) {
+    // the common case: no expert items to interleave
+    for (const c of n.children) walk(c, depth + 1, out);
   }
 }
 

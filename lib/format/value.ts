@@ -152,6 +152,17 @@ export function displayValue(n: Node): string {
 /** The bit picture before a masked field's label: "0100 .... = " for mask 0xf0 in an 8-bit container. */
 export function bitPicture(f: Field, raw: number | bigint): string {
   const bits = f.bits || 8;
+  // containers up to 32 bits (nearly every bit field) in plain numbers: BigInt per bit is slow
+  if (bits <= 32 && typeof raw === "number" && typeof (f.mask ?? 0) === "number") {
+    const m = (f.mask as number | undefined) ?? 0;
+    let out = "";
+    for (let i = bits - 1; i >= 0; i--) {
+      const b = 2 ** i;
+      out += Math.floor(m / b) % 2 ? (Math.floor(raw / b) % 2 ? "1" : "0") : ".";
+      if (i && i % 4 === 0) out += " ";
+    }
+    return out;
+  }
   const mask = BigInt(f.mask ?? 0);
   const val = BigInt(raw);
   let s = "";
@@ -171,7 +182,7 @@ export function nodeLabel(n: Node): string {
   if (f.type === "FT_NONE") return f.name + (n.text ?? "");
   let s = `${f.name}: ${displayValue(n)}`;
   if (f.mask && (typeof n.value === "number" || typeof n.value === "bigint")) {
-    const raw = BigInt(n.value) << BigInt(f.shift);
+    const raw = typeof n.value === "number" && f.bits <= 32 ? n.value * 2 ** f.shift : BigInt(n.value) << BigInt(f.shift);
     s = `${bitPicture(f, raw)} = ${s}`;
   }
   return n.text !== null ? s + n.text : s;
