@@ -130,3 +130,33 @@ needs("tool:tshark").test("-b without a switch condition, and -b to stdout, are 
     expect([`tshark: ${e.message}`, e.exitCode]).toEqual([theirs, t.code]);
   }
 }, 30_000);
+
+test("-b duration switches files on a timer, even with no packets; every file is readable", async () => {
+  const ring = join(dir, "timed");
+  mkdirSync(ring);
+  const w = await openWriter({ path: join(ring, "t.pcapng"), format: "pcapng", interfaces: [eth], ring: { duration: 1 } });
+  w.write(frame(1));
+  await Bun.sleep(2300);
+  w.write(frame(2));
+  await w.close();
+  const names = readdirSync(ring).sort();
+  expect(names.length).toBeGreaterThanOrEqual(2);
+  names.forEach((n, i) => expect(n).toStartWith(`t_0000${i + 1}_`));
+  let total = 0;
+  for (const n of names) total += (await readBack(join(ring, n))).frames.length;
+  expect(total).toBe(2);
+}, 10_000);
+
+test("-w - writes the capture to stdout", async () => {
+  const writer = join(import.meta.dir, "..", "..", "lib", "pcap", "writer.ts");
+  const code = `import { openWriter } from ${JSON.stringify(writer)};
+const w = await openWriter({ path: "-", format: "pcapng", interfaces: [{ name: "x", linktype: 1, snaplen: 65535, tsresolNs: 1000n }] });
+for (let i = 0; i < 3000; i++) w.write({ ts: BigInt(i) * 1000n, caplen: 300, len: 300, linktype: 1, data: new Uint8Array(300).fill(i & 255), iface: 0 });
+await w.close();`;
+  const r = await run([process.execPath, "-e", code]);
+  const path = join(dir, "stdout.pcapng");
+  await Bun.write(path, r.stdout);
+  const back = await readBack(path);
+  expect(back.frames.length).toBe(3000);
+  expect(back.frames[2999]!.data[0]).toBe(2999 & 255);
+});
