@@ -128,5 +128,11 @@ export function collectSockets(sel: SsSelection, o: CollectOptions = {}): Socket
     if (v4) push(readProcInet(t.proc, sel.states) ?? []);
     if (v6) push(readProcInet(`${t.proc}6`, sel.states) ?? []);
   }
+  // MPTCP is the last table ss reads; without mptcp_diag it shows nothing and says nothing.
+  if (hasDb(sel, DB.MPTCP))
+    for (const af of families) {
+      const r = tryNetlink(() => dumpInet(af, IPPROTO.MPTCP, DB.MPTCP, sel.states, o));
+      if ("ok" in r) tail.push(...r.ok);
+    }
   return tail.length ? [...out, ...tail] : out;
 }

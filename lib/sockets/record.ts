@@ -87,7 +87,11 @@ export interface SocketRecord {
   readonly classId?: number;
   /** struct inet_diag_sockopt's two flag bytes (recverr, is_icsk, freebind, ...), for --inet-sockopt */
   readonly sockopt?: number;
+  /** the TCP upper layer protocol ("mptcp", "tls") and an MPTCP subflow's attributes by MPTCP_SUBFLOW_ATTR_* number */
+  readonly ulp?: { readonly name: string; readonly subflow?: ReadonlyMap<number, DataView> };
   readonly tcp?: TcpInfo;
+  /** mptcp_info: subflows, add_addr_signal, add_addr_accepted, subflows_max, add_addr_signal_max, add_addr_accepted_max, flags, token, write_seq, snd_una, rcv_nxt */
+  readonly mptcp?: readonly number[];
   readonly cong?: string;
   readonly meminfo?: readonly number[];
   readonly skmem?: readonly number[];

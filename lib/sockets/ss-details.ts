@@ -158,3 +158,38 @@ export function tosText(s: SocketRecord): string {
   if (s.classId !== undefined) out += ` class_id:${hashHex(s.classId)}`;
   return out;
 }
+
+/** mptcp_stats_print: the MPTCP connection's counters and sequence numbers, each only when not zero. */
+export function mptcpInfoText(s: SocketRecord): string {
+  const m = s.mptcp;
+  if (!m) return "";
+  const names = ["subflows", "add_addr_signal", "add_addr_accepted", "subflows_max", "add_addr_signal_max", "add_addr_accepted_max"];
+  let out = names.map((n, i) => (m[i] ? ` ${n}:${m[i]}` : "")).join("");
+  if (m[6]! & 1) out += " fallback";
+  if (m[6]! & 2) out += " remote_key";
+  if (m[7]) out += ` token:${m[7]!.toString(16)}`;
+  if (m[8]) out += ` write_seq:${m[8]!.toString(16)}`;
+  if (m[9]) out += ` snd_una:${m[9]!.toString(16)}`;
+  if (m[10]) out += ` rcv_nxt:${m[10]!.toString(16)}`;
+  return out;
+}
+
+/** The ULP part of -i: " tcp-ulp-NAME", and for an MPTCP subflow its flags, tokens and mapping (mptcp_subflow_info). */
+export function ulpText(s: SocketRecord): string {
+  const u = s.ulp;
+  if (!u) return "";
+  let out = u.name ? ` tcp-ulp-${u.name}` : "";
+  const a = u.subflow;
+  if (!a) return out;
+  const u32 = (k: number) => a.get(k)!.getUint32(0, true);
+  const flags = a.get(8) ? u32(8) : 0;
+  const caps = [[1, "M"], [2, "m"], [4, "J"], [8, "j"], [16, "B"], [32, "b"], [64, "e"], [128, "c"], [256, "v"]] as const;
+  if (flags) out += ` flags:${caps.filter(([b]) => flags & b).map(([, c]) => c).join("")}`;
+  if (a.get(1) && a.get(2) && a.get(9) && a.get(10))
+    out += ` token:${u32(1).toString(16).padStart(4, "0")}(id:${a.get(9)!.getUint8(0)})/${u32(2).toString(16).padStart(4, "0")}(id:${a.get(10)!.getUint8(0)})`;
+  if (a.get(4)) out += ` seq:${a.get(4)!.getBigUint64(0, true).toString(16)}`;
+  if (a.get(5)) out += ` sfseq:${u32(5).toString(16)}`;
+  if (a.get(6)) out += ` ssnoff:${u32(6).toString(16)}`;
+  if (a.get(7)) out += ` maplen:${u32(7).toString(16)}`;
+  return out;
+}

@@ -59,7 +59,7 @@ export const SS_OPTIONS: readonly OptionSpec[] = [
 /** Flags ss has that tsss does not do yet: each fails with this reason rather than being ignored. */
 const NOT_YET: Readonly<Record<string, string>> = {
   tipc: "--tipc",
-  tipcinfo: "--tipcinfo", mptcp: "-M (MPTCP)",
+  tipcinfo: "--tipcinfo",
 };
 
 export interface SsSettings {
@@ -119,6 +119,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
       case "sctp": selectDb(sel, DB.SCTP); break;
       case "udp": selectDb(sel, DB.UDP); break;
       case "raw": selectDb(sel, DB.RAW); break;
+      case "mptcp": selectDb(sel, DB.MPTCP); break;
       case "unix": selectFamily(sel, FAMILY.UNIX); break;
       case "all": stateFilter = SS_ALL; break;
       case "listening": stateFilter = (1 << SS.LISTEN) | (1 << SS.CLOSE); break;
@@ -144,7 +145,7 @@ export function parseSsArgs(argv: readonly string[], tool: string): SsSettings {
           sel.useDefault = false;
         }
         for (const w of nextOf("query").split(",")) {
-          if (["tipc", "mptcp"].includes(w.replace(/^!/, "")))
+          if (["tipc"].includes(w.replace(/^!/, "")))
             throw new ToolError(`-A ${w} is not supported yet`, 1);
           if (!selectQuery(sel, w)) throw usageError(tool, `"${w}" is illegal socket table id`);
         }

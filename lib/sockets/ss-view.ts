@@ -1,7 +1,7 @@
 // ss's socket listing: one row per record (addresses, service names, users, timers, details), then the column layout.
-import { FAMILY, STATE_NAMES, type SocketRecord } from "./record.ts";
+import { DB, FAMILY, STATE_NAMES, type SocketRecord } from "./record.ts";
 import { COL, headerRow, renderSsTable, type SsRow } from "./ss-table.ts";
-import { detailsText, shutdownText, skmemText, tcpInfoText, timerText, tosText } from "./ss-details.ts";
+import { detailsText, mptcpInfoText, shutdownText, skmemText, tcpInfoText, timerText, tosText, ulpText } from "./ss-details.ts";
 import { isEphemeral, protocolName, serviceName } from "./services.ts";
 import { interfaceName } from "./interfaces.ts";
 import { usersText, type SocketOwner } from "./processes.ts";
@@ -115,7 +115,7 @@ function extText(s: SocketRecord, d: SsDisplay): string {
     if (d.info && s.procTcp) ext += procTcpText(s.procTcp, s.retrans);
     return ext;
   }
-  if (d.mem || (d.info && s.protocol !== IPPROTO_UDP)) ext += nl + skmemText(s) + tcpInfoText(s, d.showOptions, d.numeric);
+  if (d.mem || (d.info && s.protocol !== IPPROTO_UDP)) ext += nl + skmemText(s) + (s.db === DB.MPTCP ? mptcpInfoText(s) : tcpInfoText(s, d.showOptions, d.numeric) + ulpText(s));
   return ext;
 }
 

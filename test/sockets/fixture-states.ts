@@ -95,6 +95,21 @@ try {
   // not allowed here
 }
 
+// An MPTCP listener, when the kernel has MPTCP.
+let mptcp = 0;
+try {
+  const fd = check("socket", libc().socket(AF.INET, SOCK.STREAM | SOCK.CLOEXEC, 262));
+  const sa = new Uint8Array(16);
+  const v = new DataView(sa.buffer);
+  v.setUint16(0, AF.INET, true);
+  sa.set([127, 0, 0, 1], 4);
+  check("bind", libc().bind(fd, bufPtr(sa), 16));
+  check("listen", libc().listen(fd, 5));
+  mptcp = 1;
+} catch {
+  // no MPTCP here
+}
+
 const dgramPath = `${dir}/tsss-dgram-${process.pid}.sock`;
 unixDgram(dgramPath, false);
 unixDgram(`tsss-abstract-${process.pid}`, true);
@@ -118,6 +133,7 @@ console.log(
     unixClient: Boolean(unixClient),
     raw,
     packet,
+    mptcp,
   }),
 );
 process.on("SIGTERM", () => {

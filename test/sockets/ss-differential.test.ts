@@ -47,6 +47,7 @@ describe("tsss vs ss in a private namespace", () => {
     // Netlink rows are left out where they would show up: the lister's own socket is "ss/PID" in one, "bun/PID" in the other.
     ["-0"], ["-0", "-a"], ["-0e"], ["-0b"], ["-0m"], ["-0p"], ["-0eO"], ["-A", "packet_raw"], ["-A", "p_dgr"], ["-f", "link"],
     ["-ta", "--inet-sockopt"], ["-uan", "--inet-sockopt"], ["-taO", "--inet-sockopt"], ["-wa", "--inet-sockopt"],
+    ["-M"], ["-Ma"], ["-Man"], ["-Mae"], ["-Mai"], ["-Mam"], ["-a", "-A", "tcp,mptcp"], ["-ta", "-M"],
     ["--vsock"], ["-A", "vsock_stream", "-a"], ["--xdp", "-a"], ["-f", "vsock"], ["-a", "-A", "vsock,xdp,tcp"],
     [], ["-n"], ["-l", "-A", "all,!netlink"], ["-ln", "-A", "all,!netlink"], ["-e"], ["-A", "inet"], ["-wa"], ["-wan"], ["-w"], ["-wae"], ["-wanp"], ["-a", "-A", "raw,udp"], ["-4", "-wa"], ["-6", "-wa"],
     ["-tanT"], ["-tapT"], ["-tar"], ["-tr"], ["-uar"], ["-tanr"], ["-tn", "-4", "-r"],
