@@ -297,13 +297,22 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   const wants: DissectWants = { full: fullTree, want, columns: (printing && renderer.columns) || (stats?.columns ?? false) };
   // frames must be dissected to print them, to filter what is written, or for statistics
   const dissecting = printing || stats !== undefined || (plan.write !== undefined && filters.length > 0);
+  const kept: Set<number> | undefined = plan.twoPass && plan.readFilter ? new Set() : undefined;
   if (plan.twoPass) {
     if (plan.capture.read === undefined) throw new ToolError("Live captures do not support two-pass analysis.", 1);
     const first = await openCapture({ ...plan.capture, handleSignals: false });
+    // tshark numbers only the frames that pass -R; a dropped frame is dissected under the next one's number
+    const readWants: DissectWants = { full: plan.readFilter?.needsFullTree ?? false, want, columns: false };
     let n = 0;
+    let index = 0;
     for await (const f of first.frames) {
       syncInterfaceNames(session, first);
-      dissectFrame(session, f, ++n, { full: false, want: null, columns: false });
+      const pkt = dissectFrame(session, f, n + 1, plan.readFilter ? readWants : { full: false, want: null, columns: false });
+      if (!plan.readFilter || plan.readFilter.test(pkt)) {
+        n++;
+        kept?.add(index);
+      }
+      index++;
     }
     session.beginSecondPass();
   }
@@ -318,7 +327,17 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
   let first = -1, prevCaptured = -1;
   try {
     let prevDisplayed = -1;
+    let index = -1;
     for await (const frame of cap.frames) {
+      index++;
+      if (kept && !kept.has(index)) {
+        // a frame dropped by -R still starts the clock, as the file's first frame does in tshark
+        if (session.firstRel < 0) {
+          const sec = frame.tsSec ?? Number(frame.ts / 1_000_000_000n);
+          session.firstRel = first = (sec - session.baseSec) * 1e9 + (frame.tsNsec ?? Number(frame.ts % 1_000_000_000n));
+        }
+        continue;
+      }
       num++;
       if (firstTs < 0n) firstTs = frame.ts;
       lastTs = frame.ts;
@@ -333,7 +352,7 @@ async function printCapture(plan: Plan, session: Session): Promise<void> {
       const previous = prevCaptured < 0 ? rel : prevCaptured;
       prevCaptured = rel;
       // -R drops a packet for everything, statistics included; -Y only for printing and writing (as tshark)
-      if (plan.readFilter && !plan.readFilter.test(pkt)) continue;
+      if (!kept && plan.readFilter && !plan.readFilter.test(pkt)) continue;
       stats?.packet(pkt);
       if (plan.displayFilter && !plan.displayFilter.test(pkt)) continue;
       if (writer) writer.write(frame);
