@@ -3,7 +3,9 @@ import { expect } from "bun:test";
 import { join } from "node:path";
 import { needs, sharedDir } from "../support/needs.ts";
 import { ours, run } from "../support/proc.ts";
-import { tshark } from "../format/tshark-oracle.ts";
+import { treeBlocks, tshark } from "../format/tshark-oracle.ts";
+import { dissectAll } from "../format/render-harness.ts";
+import { treeText } from "../../lib/format/tree-text.ts";
 
 const env = { TZ: "UTC" };
 const corpus = join(sharedDir, "captures", "tcpdump");
@@ -23,6 +25,18 @@ describe("DHCPv6 on the tcpdump corpus matches tshark", () => {
         const [theirs, mine] = await Promise.all([tshark(args), run([...ours("tsshark"), ...args], { env })]);
         expect(mine.out).toBe(theirs);
       }
+    }, 30_000);
+  }
+});
+
+const TREE_FILES = ["dhcpv6-ia-na.pcap", "dhcpv6-ia-pd.pcap", "dhcpv6-ia-ta.pcap"];
+describe("the DHCPv6 subtree of -V matches tshark", () => {
+  for (const f of TREE_FILES) {
+    test(f, async () => {
+      const path = join(corpus, f);
+      const theirs = treeBlocks(await tshark(["-r", path, "-V"]), "DHCPv6");
+      const mine = treeBlocks((await dissectAll(path)).map((p) => treeText(p)).join("\n"), "DHCPv6");
+      expect(mine).toEqual(theirs);
     }, 30_000);
   }
 });
