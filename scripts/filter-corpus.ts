@@ -94,7 +94,9 @@ function filtersFor(f: Field, texts: readonly string[]): string[] {
   const seen = texts.filter(Boolean);
   const out = [name, `!${name}`];
   if (!seen.length || cls === "none" || cls === "float" || cls === "abstime") return out;
-  const values = [...new Set(seen.flatMap((t) => t.split(",")))].filter(Boolean);
+  // long payloads make huge command lines (io,stat takes one argument); their slices and length still get tested
+  const values = [...new Set(seen.flatMap((t) => t.split(",")))].filter((x) => x && x.length <= 96);
+  if (!values.length) return [...out, `len(${name}) > 0`];
   const v = values[0]!, w = values[values.length - 1]!;
   const occurrences = seen[0]!.split(",").length;
   out.push(`count(${name}) == ${occurrences}`);
@@ -178,8 +180,14 @@ export async function tsharkCounts(file: string, filters: readonly string[]): Pr
   const res = new Map<string, number | string>();
   const single: string[] = filters.filter((f) => f.includes(","));
   const plain = filters.filter((f) => !f.includes(","));
-  for (let i = 0; i < plain.length; i += 80) {
-    const chunk = plain.slice(i, i + 80);
+  for (let i = 0; i < plain.length; ) {
+    // at most 80 columns and 60 kB per run: Linux refuses a single argument over 128 kB
+    const chunk: string[] = [plain[i++]!];
+    let size = chunk[0]!.length;
+    while (i < plain.length && chunk.length < 80 && size + plain[i]!.length < 60_000) {
+      size += plain[i]!.length + 1;
+      chunk.push(plain[i++]!);
+    }
     const text = await sh(["tshark", "-r", file, "-q", "-z", `io,stat,0,${chunk.join(",")}`]);
     const row = text.split("\n").find((l) => /^\|\s*[\d.]+\s*<>/.test(l));
     if (!row) {
