@@ -79,18 +79,25 @@ export function dissectFrameRoot(tvb: Tvb, pkt: Packet): void {
   const encap = ENCAPS.get(fr.linktype);
   pkt.add(root, F.encap_type, tvb, 0, 0, encap ? encap.encap : -1);
   if (pkt.full || pkt.want) {
-    const ts = fr.ts;
-    pkt.add(root, F.time, tvb, 0, 0, ts);
-    pkt.add(root, F.offset_shift, tvb, 0, 0, 0n).generated();
-    pkt.add(root, F.time_epoch, tvb, 0, 0, ts);
-    pkt.add(root, F.time_delta, tvb, 0, 0, BigInt(rel - prev)).generated();
+    // each value only when asked for: -T fields runs must not pay a BigInt per field per packet
+    const w = (f: (typeof F)[keyof typeof F]) => pkt.wants(f);
+    if (w(F.time)) pkt.add(root, F.time, tvb, 0, 0, fr.ts);
+    if (w(F.offset_shift)) pkt.add(root, F.offset_shift, tvb, 0, 0, 0n).generated();
+    if (w(F.time_epoch)) pkt.add(root, F.time_epoch, tvb, 0, 0, fr.ts);
+    if (w(F.time_delta)) pkt.add(root, F.time_delta, tvb, 0, 0, BigInt(rel - prev)).generated();
     // Without -Y every frame is displayed, so "previous displayed" is the previous frame (a filter updates it).
-    const prevShown = s.prevDisplayedRel < 0 ? rel : s.prevDisplayedRel;
-    pkt.add(root, F.time_delta_displayed, tvb, 0, 0, BigInt(rel - prevShown)).generated();
-    pkt.add(root, F.time_relative, tvb, 0, 0, BigInt(rel - s.firstRel)).generated();
+    if (w(F.time_delta_displayed)) {
+      const prevShown = s.prevDisplayedRel < 0 ? rel : s.prevDisplayedRel;
+      pkt.add(root, F.time_delta_displayed, tvb, 0, 0, BigInt(rel - prevShown)).generated();
+    }
+    if (w(F.time_relative)) pkt.add(root, F.time_relative, tvb, 0, 0, BigInt(rel - s.firstRel)).generated();
     pkt.add(root, F.number, tvb, 0, 0, pkt.num);
-    pkt.add(root, F.len, tvb, 0, 0, fr.len).setLabel(`Frame Length: ${bits(fr.len)}`);
-    pkt.add(root, F.cap_len, tvb, 0, 0, fr.caplen).setLabel(`Capture Length: ${bits(fr.caplen)}`);
+    const lenNode = pkt.add(root, F.len, tvb, 0, 0, fr.len);
+    const capNode = pkt.add(root, F.cap_len, tvb, 0, 0, fr.caplen);
+    if (pkt.full) {
+      lenNode.setLabel(`Frame Length: ${bits(fr.len)}`);
+      capNode.setLabel(`Capture Length: ${bits(fr.caplen)}`);
+    }
     pkt.add(root, F.marked, tvb, 0, 0, 0).generated();
     pkt.add(root, F.ignored, tvb, 0, 0, 0).generated();
     for (const c of fr.comments ?? []) pkt.add(root, F.comment, tvb, 0, 0, c);

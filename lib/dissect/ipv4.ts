@@ -271,7 +271,8 @@ interface Ipv4Header {
 function addHeaderFields(pkt: Packet, top: Node, t: Tvb, h: Ipv4Header): void {
   if (pkt.full) top.append(`, Src: ${ipv4Text(h.src)}, Dst: ${ipv4Text(h.dst)}`);
   pkt.add(top, F.version, t, 0, 1, 4).setLabel("0100 .... = Version: 4");
-  pkt.add(top, F.hdr_len, t, 0, 1, h.hlen).setLabel(`.... ${(h.b0 & 0xf).toString(2).padStart(4, "0")} = Header Length: ${h.hlen} bytes (${h.b0 & 0xf})`);
+  const hl = pkt.add(top, F.hdr_len, t, 0, 1, h.hlen);
+  if (pkt.full) hl.setLabel(`.... ${(h.b0 & 0xf).toString(2).padStart(4, "0")} = Header Length: ${h.hlen} bytes (${h.b0 & 0xf})`);
   const dsn = pkt.add(top, F.dsfield, t, 1, 1, h.ds);
   if (pkt.full) dsn.append(` (DSCP: ${DSCP_SHORT.get(h.ds >> 2) ?? "Unknown"}, ECN: ${ECN_SHORT.get(h.ds & 3)})`);
   pkt.add(dsn, F["dsfield.dscp"], t, 1, 1, h.ds >> 2);
