@@ -82,5 +82,6 @@ export function readDnsName(msg: Tvb, off: number): DnsName {
       break;
     }
   }
-  return { text: text === "" ? "<Root>" : text, used, labels };
+  // the root name counts as one (empty) label in Wireshark's label count
+  return { text: text === "" ? "<Root>" : text, used, labels: text === "" ? 1 : labels };
 }

@@ -114,6 +114,29 @@ export function dissectRdata(dns: DnsProto, msg: Tvb, pkt: Packet, rr: Node, off
       if (full) appendLabel(rr, `, priority ${pri}, weight ${weight}, port ${port}, target ${t.text}`);
       return;
     }
+    case 44:
+      // SSHFP: algorithm, fingerprint type, fingerprint
+      pkt.add(rr, F["sshfp.algorithm"], msg, off, 1, msg.u8(off));
+      pkt.add(rr, F["sshfp.fingerprint.type"], msg, off + 1, 1, msg.u8(off + 1));
+      pkt.add(rr, F["sshfp.fingerprint"], msg, off + 2, rdlen - 2, null);
+      return;
+    case 46: {
+      // RRSIG (RFC 4034 3.1): the covered type, algorithm, validity window, key tag, signer and signature
+      pkt.add(rr, F["rrsig.type_covered"], msg, off, 2, msg.u16(off));
+      pkt.add(rr, F["rrsig.algorithm"], msg, off + 2, 1, msg.u8(off + 2));
+      pkt.add(rr, F["rrsig.labels"], msg, off + 3, 1, msg.u8(off + 3));
+      const ttl = msg.u32(off + 4);
+      const t = pkt.add(rr, F["rrsig.original_ttl"], msg, off + 4, 4, ttl);
+      if (full) t.append(` (${secondsText(ttl)})`);
+      pkt.add(rr, F["rrsig.signature_expiration"], msg, off + 8, 4, BigInt(msg.u32(off + 8)) * 1_000_000_000n);
+      pkt.add(rr, F["rrsig.signature_inception"], msg, off + 12, 4, BigInt(msg.u32(off + 12)) * 1_000_000_000n);
+      pkt.add(rr, F["rrsig.key_tag"], msg, off + 16, 2, msg.u16(off + 16));
+      const signer = nameAt(off + 18);
+      pkt.add(rr, F["rrsig.signers_name"], msg, off + 18, signer.used, signer.text);
+      const sig = off + 18 + signer.used;
+      pkt.add(rr, F["rrsig.signature"], msg, sig, off + rdlen - sig, null);
+      return;
+    }
   }
   pkt.add(rr, F.data, msg, off, rdlen, null);
 }

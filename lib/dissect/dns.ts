@@ -1,9 +1,9 @@
 // DNS (RFC 1035, EDNS RFC 6891) over UDP and TCP: header, flags, questions, resource records, request/response pairing.
-import { defineProtocol } from "./field.ts";
+import { defineProtocol, vals } from "./field.ts";
 import type { Dissector } from "./tables.ts";
 import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
-import { DNS_OPCODES, DNS_RCODES, DNS_TYPES, DNS_CLASSES, EDNS_OPTIONS, dnsClassName, dnsTypeShort } from "./values/dns-types.ts";
+import { DNS_OPCODES, DNS_RCODES, DNS_TYPES, DNS_CLASSES, EDNS_OPTIONS, DNSSEC_ALGORITHMS, SSHFP_ALGORITHMS, SSHFP_FINGERPRINT_TYPES, dnsClassName, dnsTypeShort } from "./values/dns-types.ts";
 import { readDnsName } from "./dns-name.ts";
 import { dissectRdata, secondsText } from "./dns-rdata.ts";
 import { conversationKey } from "../analysis/conversation.ts";
@@ -49,6 +49,13 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "opt.cookie.client": { name: "Client Cookie", type: "FT_BYTES" },
   "opt.cookie.server": { name: "Server Cookie", type: "FT_BYTES" },
   "opt.padding": { name: "Padding", type: "FT_BYTES", blurb: "Padding" },
+  "opt.client.family": { name: "Family", type: "FT_UINT16", base: "BASE_DEC", strings: vals({ 1: "IPv4", 2: "IPv6" }) },
+  "opt.client.netmask": { name: "Source Netmask", type: "FT_UINT8", base: "BASE_DEC" },
+  "opt.client.scope": { name: "Scope Netmask", type: "FT_UINT8", base: "BASE_DEC" },
+  "opt.client.addr": { name: "Client Subnet", type: "FT_BYTES" },
+  "opt.client.addr4": { name: "Client Subnet", type: "FT_IPv4" },
+  "opt.client.addr6": { name: "Client Subnet", type: "FT_IPv6" },
+  "opt.edns_tcp_keepalive.timeout": { name: "Timeout", type: "FT_UINT16", base: "BASE_DEC", blurb: "an idle timeout value for the TCP connection, specified in units of 100 milliseconds" },
   "count.queries": { name: "Questions", type: "FT_UINT16", base: "BASE_DEC", blurb: "Number of queries in packet" },
   "count.zones": { name: "Zones", type: "FT_UINT16", base: "BASE_DEC", blurb: "Number of zones in packet" },
   "count.answers": { name: "Answer RRs", type: "FT_UINT16", base: "BASE_DEC", blurb: "Number of answers in packet" },
@@ -86,6 +93,18 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "srv.port": { name: "Port", type: "FT_UINT16", base: "BASE_DEC" },
   "srv.target": { name: "Target", type: "FT_STRING" },
   data: { name: "Data", type: "FT_BYTES" },
+  "rrsig.type_covered": { name: "Type Covered", type: "FT_UINT16", base: "BASE_DEC", strings: DNS_TYPES, blurb: "Identifies the type of the RRset that is covered by this RRSIG record" },
+  "rrsig.algorithm": { name: "Algorithm", type: "FT_UINT8", base: "BASE_DEC", strings: DNSSEC_ALGORITHMS, blurb: "Identifies the cryptographic algorithm used to create the signature" },
+  "rrsig.labels": { name: "Labels", type: "FT_UINT8", base: "BASE_DEC", blurb: "Specifies the number of labels in the original RRSIG RR owner name" },
+  "rrsig.original_ttl": { name: "Original TTL", type: "FT_UINT32", base: "BASE_DEC", blurb: "Specifies the TTL of the covered RRset as it appears in the authoritative zone" },
+  "rrsig.signature_expiration": { name: "Signature Expiration", type: "FT_ABSOLUTE_TIME", blurb: "Specify a validity period for the signature" },
+  "rrsig.signature_inception": { name: "Signature Inception", type: "FT_ABSOLUTE_TIME", blurb: "Specify a validity period for the signature" },
+  "rrsig.key_tag": { name: "Key Tag", type: "FT_UINT16", base: "BASE_DEC", blurb: "Contains the key tag value of the DNSKEY RR that validates this signature" },
+  "rrsig.signers_name": { name: "Signer's name", type: "FT_STRING", blurb: "Identifies the owner name of the DNSKEY RR that a validator is supposed to use to validate this signature" },
+  "rrsig.signature": { name: "Signature", type: "FT_BYTES", blurb: "Contains the cryptographic signature that covers the RRSIG RDATA" },
+  "sshfp.algorithm": { name: "Algorithm", type: "FT_UINT8", base: "BASE_DEC", strings: SSHFP_ALGORITHMS },
+  "sshfp.fingerprint.type": { name: "Fingerprint type", type: "FT_UINT8", base: "BASE_DEC", strings: SSHFP_FINGERPRINT_TYPES },
+  "sshfp.fingerprint": { name: "Fingerprint", type: "FT_BYTES" },
   "undecoded.type": { name: "Undecoded option", type: "FT_NONE" },
 });
 
@@ -234,7 +253,22 @@ function dissectEdnsOptions(msg: Tvb, pkt: Packet, rr: Node, off: number, len: n
     pkt.add(o, F["opt.code"], msg, off, 2, code);
     pkt.add(o, F["opt.len"], msg, off + 2, 2, olen);
     const d = off + 4;
-    if (olen) pkt.add(o, F["opt.data"], msg, d, olen, null);
+    pkt.add(o, F["opt.data"], msg, d, olen, null);
+    if (code === 8 && olen >= 4) {
+      // EDNS Client Subnet (RFC 7871): the prefix bytes, shown as a whole address
+      const family = msg.u16(d);
+      pkt.add(o, F["opt.client.family"], msg, d, 2, family);
+      pkt.add(o, F["opt.client.netmask"], msg, d + 2, 1, msg.u8(d + 2));
+      pkt.add(o, F["opt.client.scope"], msg, d + 3, 1, msg.u8(d + 3));
+      const n = olen - 4;
+      const width = family === 1 ? 4 : family === 2 ? 16 : 0;
+      if (width && n <= width) {
+        const addr = new Uint8Array(width);
+        addr.set(msg.bytes(d + 4, n));
+        const a = pkt.add(o, family === 1 ? F["opt.client.addr4"] : F["opt.client.addr6"], msg, d + 4, n, family === 1 ? new DataView(addr.buffer).getUint32(0) : addr);
+        void a;
+      } else if (n) pkt.add(o, F["opt.client.addr"], msg, d + 4, n, null);
+    } else if (code === 11 && olen === 2) pkt.add(o, F["opt.edns_tcp_keepalive.timeout"], msg, d, 2, msg.u16(d));
     if (code === 10) {
       pkt.add(o, F["opt.cookie.client"], msg, d, Math.min(8, olen), null);
       const server = pkt.add(o, F["opt.cookie.server"], msg, d + 8, Math.max(0, olen - 8), null);

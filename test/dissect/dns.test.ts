@@ -32,6 +32,18 @@ shared.describe("DNS on the tcpdump corpus matches tshark", () => {
   }
 });
 
+const TREE_FILES = ["dns_udp.pcap", "dns_tcp.pcap", "dnssec.pcap", "dns-badcookie.pcap", "dns-badvers.pcap", "dns-uri.pcap"];
+shared.describe("the DNS subtree of -V on the corpus matches tshark", () => {
+  for (const f of TREE_FILES) {
+    shared.test(f, async () => {
+      const path = join(corpus, f);
+      const theirs = treeBlocks(await tshark(["-r", path, "-V"]), "Domain Name System");
+      const mine = treeBlocks((await dissectAll(path)).map((p) => treeText(p)).join("\n"), "Domain Name System");
+      expect(mine).toEqual(theirs);
+    }, 30_000);
+  }
+});
+
 const local = needs("tool:tshark");
 local.describe("DNS record types match tshark", () => {
   local.test("summary lines and -T fields", async () => {

@@ -159,3 +159,13 @@ export function dnsTypeShort(t: number): string {
 export function dnsClassName(c: number): string {
   return DNS_CLASSES.get(c) ?? "Unknown";
 }
+
+/** DNSSEC algorithm numbers (RRSIG, DNSKEY, DS). */
+export const DNSSEC_ALGORITHMS = vals({
+  1: "RSA/MD5", 2: "Diffie-Hellman", 3: "DSA", 4: "Elliptic curve crypto", 5: "RSA/SHA1", 6: "DSA + NSEC3/SHA1",
+  7: "RSA/SHA1 + NSEC3/SHA1", 8: "RSA/SHA-256", 10: "RSA/SHA-512", 12: "GOST R 34.10-2001", 13: "ECDSA Curve P-256 with SHA-256",
+  14: "ECDSA Curve P-386 with SHA-386", 15: "Ed25519", 16: "Ed448", 157: "HMAC/MD5", 252: "Indirect key", 253: "Private, domain name",
+  254: "Private, OID",
+});
+export const SSHFP_ALGORITHMS = vals({ 0: "Reserved", 1: "RSA", 2: "DSA", 3: "ECDSA", 4: "Ed25519", 5: "XMSS" });
+export const SSHFP_FINGERPRINT_TYPES = vals({ 0: "Reserved", 1: "SHA1", 2: "SHA256" });
