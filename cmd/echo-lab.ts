@@ -124,4 +124,4 @@ await runTool("echo-lab", async (argv) => {
     if (e instanceof Error && e.name === CAC_ERROR) throw new ToolError(e.message.replace(/`/g, "'"), USAGE_EXIT, ["  run 'echo-lab --help' for usage"]);
     throw e;
   }
-});
+}, { processStdout: true });

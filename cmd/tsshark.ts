@@ -23,6 +23,7 @@ import type { Frame } from "../lib/pcap/frame.ts";
 import { compileDisplayFilter, type DisplayFilter } from "../lib/filter/compile.ts";
 import { statRun, type StatRun } from "../lib/stats/stat-run.ts";
 import { colors } from "../lib/cli/color.ts";
+import { isatty } from "node:tty";
 
 const OPTIONS: readonly OptionSpec[] = [
   { short: "r", key: "r", arg: "infile", help: "set the filename to read from (or '-' for stdin)" },
@@ -248,7 +249,7 @@ function analysisPlan(p: ParsedArgs): Pick<Plan, "readFilter" | "displayFilter" 
   const stats = z.length || ladder !== undefined
     ? statRun({
       z, ladder, chartSvg, compile: compileDisplayFilter, color: colors(1),
-      chart: opt.flag(p, "chart") || (Boolean(process.stdout.isTTY) && z.some((a) => a.startsWith("io,stat"))),
+      chart: opt.flag(p, "chart") || (isatty(1) && z.some((a) => a.startsWith("io,stat"))),
       timeDigits: (pkt) => timeDigitsOf(pkt.frame),
     })
     : undefined;

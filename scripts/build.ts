@@ -27,6 +27,9 @@ const results = await Promise.all(
       entrypoints: [join(root, "cmd", `${name}.ts`), ...extra.map((w) => join(root, w))],
       compile: { outfile: join(dist, name), autoloadDotenv: false, autoloadBunfig: false },
       minify: true,
+      // bytecode moves parsing to build time: tsshark starts in ~40 ms instead of ~100 ms (ESM output required)
+      bytecode: true,
+      format: "esm",
       sourcemap: "none",
       define: { "process.env.TSNET_BUILD": JSON.stringify("compiled") },
     });
