@@ -16,6 +16,11 @@ const all = readdirSync(join(root, "cmd"))
   .sort();
 // `bun scripts/build.ts --no-demo tsnc` builds one binary; no names builds them all.
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+/** Runtime flags baked into a binary: tsnc streams gigabytes through one socket, --smol keeps its heap small. */
+const execArgvOf: Record<string, string[]> = {
+  tsnc: ["--smol"],
+};
+
 const names = asked.length ? all.filter((n) => asked.includes(n)) : all;
 mkdirSync(dist, { recursive: true });
 
@@ -25,7 +30,7 @@ const results = await Promise.all(
     const extra = (workersOf[name] ?? []).filter((w) => Bun.file(join(root, w)).size > 0);
     const r = await Bun.build({
       entrypoints: [join(root, "cmd", `${name}.ts`), ...extra.map((w) => join(root, w))],
-      compile: { outfile: join(dist, name), autoloadDotenv: false, autoloadBunfig: false },
+      compile: { outfile: join(dist, name), autoloadDotenv: false, autoloadBunfig: false, execArgv: execArgvOf[name] ?? [] },
       minify: true,
       // bytecode moves parsing to build time: tsshark starts in ~40 ms instead of ~100 ms (ESM output required)
       bytecode: true,

@@ -133,6 +133,8 @@ export function parseNcArgs(argv: readonly string[]): NcCommand {
   const maxText = opt.str(p, "max-conns");
   const maxConns = maxText === undefined ? undefined : strtonum(maxText, 1, INT_MAX);
   if (maxConns && "error" in maxConns) throw new ToolError(`Invalid maximum number of connections: ${maxText}`, 1);
+  // a UDP listener has no connections to count: refuse rather than accept the option and ignore it
+  if (maxText !== undefined && opt.flag(p, "u")) throw new ToolError("--max-conns limits TCP and unix stream connections; it does not apply to -u", 2);
   const idleText = opt.str(p, "idle-timeout");
   const idleTimeoutMs = idleText === undefined ? undefined : parseNcatTime(idleText);
   if (idleText !== undefined && !idleTimeoutMs) throw fail(`invalid idle timeout: ${idleText}`);
