@@ -12,6 +12,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** What a hello tells the session: the version the server picked, the SNI and ALPN the client offered. */
 export interface HelloResult {
   selectedVersion: number;
+  /** the cipher suite a ServerHello chose (the first offered one for a ClientHello) */
+  cipher: number;
 }
 
 /** Dissect a ClientHello (client = true) or ServerHello body of `len` bytes at `off`. */
@@ -58,7 +60,7 @@ export function dissectHello(tvb: Tvb, pkt: Packet, hs: Node, off: number, len: 
   const exts: number[] = [];
   const groups: number[] = [];
   const formats: number[] = [];
-  const result: HelloResult = { selectedVersion: 0 };
+  const result: HelloResult = { selectedVersion: 0, cipher: ciphers[0] ?? 0 };
   if (p + 2 <= end) {
     const extLen = tvb.u16(p);
     pkt.add(hs, F["handshake.extensions_length"], tvb, p, 2, extLen);

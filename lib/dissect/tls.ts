@@ -4,7 +4,8 @@ import type { Node, Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { tls } from "./tls-fields.ts";
 import { dissectHello } from "./tls-hello.ts";
-import { ALERT_DESCRIPTIONS, ALERT_LEVELS, CONTENT_TYPES, HANDSHAKE_TYPES } from "./values/tls-values.ts";
+import { ALERT_DESCRIPTIONS, ALERT_LEVELS, CIPHER_SUITES, CONTENT_TYPES, HANDSHAKE_TYPES } from "./values/tls-values.ts";
+import { secondsText } from "./dns-rdata.ts";
 import { conversationKey } from "../analysis/conversation.ts";
 
 export { tls };
@@ -16,7 +17,7 @@ const VERSION_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 const CCS = 20, ALERT = 21, HANDSHAKE = 22, APP_DATA = 23;
-const CLIENT_HELLO = 1, SERVER_HELLO = 2, CERTIFICATE = 11;
+const CLIENT_HELLO = 1, SERVER_HELLO = 2, NEW_SESSION_TICKET = 4, CERTIFICATE = 11, SERVER_KEY_EXCHANGE = 12, CLIENT_KEY_EXCHANGE = 16;
 
 /** What Wireshark's SslDecryptSession remembers per connection (without keys: nothing is decrypted). */
 interface Session {
@@ -24,6 +25,8 @@ interface Session {
   version: number;
   /** a Change Cipher Spec was seen in this direction: later handshakes and alerts are encrypted */
   ccs: [boolean, boolean];
+  /** the chosen cipher suite uses ECDHE: key exchange messages carry EC points */
+  ecdhe: boolean;
   /** per frame: the session version when the frame was first seen, so -2 prints what pass 1 saw */
   frameVersion: Map<number, number>;
 }
@@ -37,7 +40,7 @@ function dissectTls(tvb: Tvb, pkt: Packet, parent: Node): number {
   const ck = conversationKey(pkt);
   const dir = ck.forward ? 0 : 1;
   let s = sessions.get(ck.key);
-  if (!s) sessions.set(ck.key, (s = { version: 0, ccs: [false, false], frameVersion: new Map() }));
+  if (!s) sessions.set(ck.key, (s = { version: 0, ccs: [false, false], ecdhe: false, frameVersion: new Map() }));
   const c = pkt.cols;
   const top = pkt.addProto(parent, tls, tvb, 0, -1);
   const infos: string[] = [];
@@ -114,8 +117,14 @@ function dissectHandshakes(tvb: Tvb, pkt: Packet, rec: Node, off: number, len: n
     const body = Math.min(mlen, tvb.captured - (p + 4));
     if (type === CLIENT_HELLO || type === SERVER_HELLO) {
       const r = dissectHello(tvb, pkt, hs, p + 4, body, type === CLIENT_HELLO);
-      if (type === SERVER_HELLO) s.version = r.selectedVersion || tvb.u16(p + 4);
+      if (type === SERVER_HELLO) {
+        s.version = r.selectedVersion || tvb.u16(p + 4);
+        s.ecdhe = /^TLS_ECDHE_/.test(CIPHER_SUITES.get(r.cipher) ?? "");
+      }
     } else if (type === CERTIFICATE && body >= 3) dissectCertificates(tvb, pkt, hs, p + 4, body);
+    else if (type === SERVER_KEY_EXCHANGE && s.ecdhe) dissectEcdheServerParams(tvb, pkt, hs, p + 4, body);
+    else if (type === CLIENT_KEY_EXCHANGE && s.ecdhe) dissectEcdheClientParams(tvb, pkt, hs, p + 4);
+    else if (type === NEW_SESSION_TICKET && s.version !== 0x0304) dissectSessionTicket(tvb, pkt, hs, p + 4);
     p += 4 + mlen;
   }
   return names.length === 1 ? names[0]! : "Multiple Handshake Messages";
@@ -134,6 +143,43 @@ function dissectCertificates(tvb: Tvb, pkt: Packet, hs: Node, off: number, len: 
     pkt.add(list, F["handshake.certificate"], tvb, p + 3, Math.min(l, tvb.captured - p - 3), null);
     p += 3 + l;
   }
+}
+
+/** "EC Diffie-Hellman Server Params": curve, public point and the signature over them (TLS 1.2). */
+function dissectEcdheServerParams(tvb: Tvb, pkt: Packet, hs: Node, off: number, len: number): void {
+  const t = pkt.addText(hs, tvb, off, len, "EC Diffie-Hellman Server Params");
+  pkt.add(t, F["handshake.server_curve_type"], tvb, off, 1, tvb.u8(off));
+  pkt.add(t, F["handshake.server_named_curve"], tvb, off + 1, 2, tvb.u16(off + 1));
+  const pl = tvb.u8(off + 3);
+  pkt.add(t, F["handshake.server_point_len"], tvb, off + 3, 1, pl);
+  pkt.add(t, F["handshake.server_point"], tvb, off + 4, pl, null);
+  let p = off + 4 + pl;
+  if (p + 4 > off + len) return;
+  const alg = tvb.u16(p);
+  const a = pkt.add(t, F["handshake.sig_hash_alg"], tvb, p, 2, alg);
+  pkt.add(a, F["handshake.sig_hash_hash"], tvb, p, 1, alg >> 8);
+  pkt.add(a, F["handshake.sig_hash_sig"], tvb, p + 1, 1, alg & 0xff);
+  const sl = tvb.u16(p + 2);
+  pkt.add(t, F["handshake.sig_len"], tvb, p + 2, 2, sl);
+  pkt.add(t, F["handshake.sig"], tvb, p + 4, sl, null);
+}
+
+function dissectEcdheClientParams(tvb: Tvb, pkt: Packet, hs: Node, off: number): void {
+  const pl = tvb.u8(off);
+  const t = pkt.addText(hs, tvb, off, 1 + pl, "EC Diffie-Hellman Client Params");
+  pkt.add(t, F["handshake.client_point_len"], tvb, off, 1, pl);
+  pkt.add(t, F["handshake.client_point"], tvb, off + 1, pl, null);
+}
+
+/** A TLS 1.2 NewSessionTicket: lifetime hint, length and the opaque ticket. */
+function dissectSessionTicket(tvb: Tvb, pkt: Packet, hs: Node, off: number): void {
+  const hint = tvb.u32(off);
+  const tl = tvb.u16(off + 4);
+  const t = pkt.addText(hs, tvb, off, 6 + tl, "TLS Session Ticket");
+  const h = pkt.add(t, F["handshake.session_ticket_lifetime_hint"], tvb, off, 4, hint);
+  if (pkt.full) h.setLabel(`Session Ticket Lifetime Hint: ${hint} seconds (${secondsText(hint)})`);
+  pkt.add(t, F["handshake.session_ticket_length"], tvb, off + 4, 2, tl);
+  pkt.add(t, F["handshake.session_ticket"], tvb, off + 6, tl, null);
 }
 
 function dissectAlert(tvb: Tvb, pkt: Packet, rec: Node, off: number, len: number, encrypted: boolean, infos: string[]): string {

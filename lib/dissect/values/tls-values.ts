@@ -852,3 +852,5 @@ export const SNI_TYPES = vals({
   0: "host_name",
 });
 
+
+export const CURVE_TYPES = vals({ 1: "explicit_prime", 2: "explicit_char2", 3: "named_curve" });
