@@ -5,17 +5,14 @@ import type { ConversationKind, PacketEnds } from "./address-pair.ts";
 import { formatBytes } from "./format-size.ts";
 import { portText } from "../format/ports.ts";
 import type { Packet } from "../dissect/tree.ts";
+import { busiestFirst, countFrame, zeroCounts, type TrafficCounts } from "./traffic-counts.ts";
 
-interface Conversation {
+/** tx counts what a sent (tshark's "->" columns), rx what b sent ("<-"). */
+interface Conversation extends TrafficCounts {
   readonly a: string;
   readonly b: string;
   readonly aPort: number;
   readonly bPort: number;
-  /** frames and bytes sent by a (tshark's "->" columns) and by b ("<-") */
-  txFrames: number;
-  txBytes: number;
-  rxFrames: number;
-  rxBytes: number;
   startNs: bigint;
   stopNs: bigint;
 }
@@ -44,20 +41,14 @@ export function conversationStat(kind: ConversationKind, filter: string, arg: st
         fromA = false;
       }
       if (!c) {
-        c = { a: e.src, b: e.dst, aPort: e.sport, bPort: e.dport, txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0, startNs: rel, stopNs: rel };
+        c = { a: e.src, b: e.dst, aPort: e.sport, bPort: e.dport, ...zeroCounts(), startNs: rel, stopNs: rel };
         byKey.set(keyOf(e, false), c);
         list.push(c);
         fromA = true;
       }
       // a packet whose ends are the same both ways (loopback to itself) counts as sent by a
       if (!fromA && e.src === c.a && e.sport === c.aPort) fromA = true;
-      if (fromA) {
-        c.txFrames++;
-        c.txBytes += pkt.frame.len;
-      } else {
-        c.rxFrames++;
-        c.rxBytes += pkt.frame.len;
-      }
+      countFrame(c, fromA, pkt.frame.len);
       if (rel > c.stopNs) c.stopNs = rel;
       if (rel < c.startNs) c.startNs = rel;
     },
@@ -72,10 +63,7 @@ export function conversationStat(kind: ConversationKind, filter: string, arg: st
         `${pad}                                               |       <-      | |       ->      | |     Total     |    Relative    |   Duration   |`,
         `${pad}                                               | Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |`,
       ];
-      const sorted = list
-        .map((c, i) => ({ c, i }))
-        .sort((x, y) => y.c.txFrames + y.c.rxFrames - (x.c.txFrames + x.c.rxFrames) || x.i - y.i);
-      for (const { c } of sorted) {
+      for (const c of busiestFirst(list)) {
         out.push(
           `${name(c.a, c.aPort).padEnd(width)} <-> ${name(c.b, c.bPort).padEnd(width)}` +
             `  ${String(c.rxFrames).padStart(6)} ${formatBytes(c.rxBytes).padEnd(9)}` +

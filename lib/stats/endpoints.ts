@@ -3,14 +3,11 @@ import type { CaptureSpan, Stat } from "./stat.ts";
 import type { ConversationKind } from "./address-pair.ts";
 import { portText } from "../format/ports.ts";
 import type { Packet } from "../dissect/tree.ts";
+import { busiestFirst, countFrame, zeroCounts, type TrafficCounts } from "./traffic-counts.ts";
 
-interface Endpoint {
+interface Endpoint extends TrafficCounts {
   readonly addr: string;
   readonly port: number;
-  txFrames: number;
-  txBytes: number;
-  rxFrames: number;
-  rxBytes: number;
 }
 
 const RULE = "=".repeat(80);
@@ -23,7 +20,7 @@ export function endpointStat(kind: ConversationKind, filter: string, arg: string
     const key = `${addr}|${port}`;
     let e = byKey.get(key);
     if (!e) {
-      e = { addr, port, txFrames: 0, txBytes: 0, rxFrames: 0, rxBytes: 0 };
+      e = { addr, port, ...zeroCounts() };
       byKey.set(key, e);
       list.push(e);
     }
@@ -35,12 +32,8 @@ export function endpointStat(kind: ConversationKind, filter: string, arg: string
       const e = kind.ends(pkt);
       if (!e) return;
       resolvePorts = pkt.session.resolve.transport;
-      const s = get(e.src, e.sport);
-      s.txFrames++;
-      s.txBytes += pkt.frame.len;
-      const d = get(e.dst, e.dport);
-      d.rxFrames++;
-      d.rxBytes += pkt.frame.len;
+      countFrame(get(e.src, e.sport), true, pkt.frame.len);
+      countFrame(get(e.dst, e.dport), false, pkt.frame.len);
     },
     report(_span: CaptureSpan) {
       const out = [
@@ -52,8 +45,7 @@ export function endpointStat(kind: ConversationKind, filter: string, arg: string
           : "                       |  Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |",
       ];
       const total = (e: Endpoint) => e.txFrames + e.rxFrames;
-      const sorted = list.map((e, i) => ({ e, i })).sort((x, y) => total(y.e) - total(x.e) || x.i - y.i);
-      for (const { e } of sorted) {
+      for (const e of busiestFirst(list)) {
         const head = kind.ports
           ? `${e.addr.padEnd(20)}      ${portText(e.port, kind.name as "tcp" | "udp", resolvePorts).padStart(5)}     `
           : `${e.addr.padEnd(20)}      `;
