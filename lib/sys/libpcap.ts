@@ -36,7 +36,10 @@ const symbols = {
 type Lib = ReturnType<typeof dlopen<typeof symbols>>;
 let lib: Lib | undefined;
 
-const SONAMES = process.platform === "darwin" ? ["libpcap.dylib", "libpcap.A.dylib"] : ["libpcap.so.1", "libpcap.so.0.8", "libpcap.so"];
+/** Where libpcap is looked for; TSNET_LIBPCAP names one file instead (a non-standard install, or tests). */
+const SONAMES = process.env.TSNET_LIBPCAP
+  ? [process.env.TSNET_LIBPCAP]
+  : process.platform === "darwin" ? ["libpcap.dylib", "libpcap.A.dylib"] : ["libpcap.so.1", "libpcap.so.0.8", "libpcap.so"];
 
 /** The libpcap symbols, loaded on first use; a missing library is one clear error with the install hint. */
 export function libpcap(): Lib["symbols"] {

@@ -1,6 +1,13 @@
 // The stderr texts around a live capture: banner joins, summary lines and their order.
 import { expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { captureBanner, captureStartedLines, captureSummary } from "../../lib/capture/messages.ts";
+import { bytes, pcapFile } from "../pcap/build-files.ts";
+import { repoRoot, run } from "../support/proc.ts";
+
+const harness = (o: object): string[] => [process.execPath, join(repoRoot, "test", "capture", "capture-cli.ts"), JSON.stringify(o)];
 
 const loopbacks = new Set(["lo"]);
 
@@ -31,4 +38,25 @@ test("the glib start lines carry the pid, the local time to the microsecond, and
     " ** (tshark:4242) 06:05:09.123000 [Main MESSAGE] -- Capture started.",
     ' ** (tshark:4242) 06:05:09.123000 [Main MESSAGE] -- File: "/tmp/x.pcapng"',
   ]);
+});
+
+test("no libpcap: one clear line with the install hint, rc 1, and -r still works", async () => {
+  const env = { TSNET_LIBPCAP: "libpcap-not-installed.so.9" };
+  const r = await run(harness({ interfaces: ["lo"], count: 1 }), { env });
+  expect(r.code).toBe(1);
+  const lines = r.stderr.split("\n").filter(Boolean);
+  expect(lines[0]).toBe("tsshark: libpcap is not installed (tried libpcap-not-installed.so.9); live capture needs it.");
+  expect(lines[1]).toContain("apt-get install libpcap0.8");
+  expect(lines.length).toBe(2);
+  const dir = mkdtempSync(join(tmpdir(), `tsnet-nolib-${process.pid}-`));
+  try {
+    const file = join(dir, "one.pcap");
+    writeFileSync(file, pcapFile({ records: [{ sec: 1, frac: 0, data: bytes(60) }] }));
+    const code = `import { openCapture } from ${JSON.stringify(join(repoRoot, "lib", "capture", "open.ts"))};
+let n = 0; for await (const _ of (await openCapture({ read: ${JSON.stringify(file)} })).frames) n++; console.log(n);`;
+    const f = await run([process.execPath, "-e", code], { env });
+    expect([f.code, f.out.trim()]).toEqual([0, "1"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
