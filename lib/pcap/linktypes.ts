@@ -36,19 +36,3 @@ export const LINKTYPE = {
 export function linktypeOfHeader(word: number): number {
   return word & 0x03ffffff;
 }
-
-/**
- * Link types whose records start with a pseudo-header that wiretap strips from the packet bytes
- * (and from frame.len / frame.cap_len). The reader moves it to Frame.pseudoHeader.
- */
-export const PSEUDO_HEADER_BYTES: ReadonlyMap<number, number> = new Map([
-  [123, 4], // SUNATM
-  [139, 4], // MTP2_WITH_PHDR
-  [144, 16], // LINUX_IRDA
-  [177, 16], // LINUX_LAPD
-  [196, 5], // SITA
-  [201, 4], // BLUETOOTH_HCI_H4_WITH_PHDR
-  [204, 1], // PPP_WITH_DIR
-  [209, 4], // I2C_LINUX
-  [254, 4], // BLUETOOTH_LINUX_MONITOR
-]);

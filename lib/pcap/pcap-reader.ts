@@ -2,7 +2,8 @@
 import type { ByteCursor } from "./byte-cursor.ts";
 import type { Frame } from "./frame.ts";
 import { pcapIface, type IfaceInfo } from "./iface.ts";
-import { isKnownLinktype, linktypeOfHeader, PSEUDO_HEADER_BYTES } from "./linktypes.ts";
+import { isKnownLinktype, linktypeOfHeader } from "./linktypes.ts";
+import { pseudoHeaderBytes, pseudoHeaderProblem } from "./pseudo-headers.ts";
 import { MAX_RECORD_BYTES, readError } from "./read-errors.ts";
 import { TimedFrame } from "./timed-frame.ts";
 
@@ -49,7 +50,7 @@ export async function* readPcapBatches(cur: ByteCursor, h: PcapHeader, path: str
   const le = h.littleEndian;
   const scale = h.nano ? 1 : 1000;
   const linktype = h.iface.linktype;
-  const phdr = PSEUDO_HEADER_BYTES.get(linktype) ?? 0;
+  const phdr = pseudoHeaderBytes(linktype);
   for (;;) {
     const batch: Frame[] = [];
     const v = cur.view;
@@ -71,10 +72,12 @@ export async function* readPcapBatches(cur: ByteCursor, h: PcapHeader, path: str
       const sec = v.getUint32(p, le);
       if (phdr === 0) {
         batch.push(new TimedFrame(sec, nsec, caplen, len, linktype, buf.subarray(start, start + caplen), 0));
-      } else if (caplen < phdr) {
-        failure = pseudoHeaderError(path, caplen);
-        break;
       } else {
+        const problem = pseudoHeaderProblem(linktype, buf.subarray(start, start + caplen));
+        if (problem) {
+          failure = readError(path, "bad-file", problem);
+          break;
+        }
         batch.push(new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), linktype, buf.subarray(start + phdr, start + caplen), 0, undefined, buf.subarray(start, start + phdr)));
       }
       p = start + caplen;
@@ -88,8 +91,4 @@ export async function* readPcapBatches(cur: ByteCursor, h: PcapHeader, path: str
       throw readError(path, "short-read");
     }
   }
-}
-
-export function pseudoHeaderError(path: string, caplen: number) {
-  return readError(path, "bad-file", `pcap: file has a ${caplen}-byte packet, too small to have even a pseudo-header`);
 }

@@ -3,8 +3,7 @@
 import type { ByteCursor } from "./byte-cursor.ts";
 import type { Frame } from "./frame.ts";
 import type { IfaceInfo } from "./iface.ts";
-import { PSEUDO_HEADER_BYTES } from "./linktypes.ts";
-import { pseudoHeaderError } from "./pcap-reader.ts";
+import { pseudoHeaderBytes, pseudoHeaderProblem } from "./pseudo-headers.ts";
 import { MAX_RECORD_BYTES, readError } from "./read-errors.ts";
 import { TimedFrame } from "./timed-frame.ts";
 
@@ -212,11 +211,12 @@ async function* blockLoop(cur: ByteCursor, path: string, ifaces: IfaceInfo[], co
         timeOf(hi, lo, iface.clock);
         const sec = splitSec;
         const nsec = splitNsec;
-        const phdr = PSEUDO_HEADER_BYTES.get(iface.info.linktype) ?? 0;
+        const phdr = pseudoHeaderBytes(iface.info.linktype);
         if (phdr === 0) {
           pending.batch.push(new TimedFrame(sec, nsec, caplen, len, iface.info.linktype, cur.buf.subarray(data, data + caplen), iface.global, comments));
         } else {
-          if (caplen < phdr) throw pseudoHeaderError(path, caplen);
+          const problem = pseudoHeaderProblem(iface.info.linktype, cur.buf.subarray(data, data + caplen));
+          if (problem) throw readError(path, "bad-file", problem);
           pending.batch.push(new TimedFrame(sec, nsec, caplen - phdr, Math.max(0, len - phdr), iface.info.linktype, cur.buf.subarray(data + phdr, data + caplen), iface.global, comments, cur.buf.subarray(data, data + phdr)));
         }
         break;

@@ -108,6 +108,9 @@ needs("tool:tshark").test("crafted damaged files: the same message as tshark", a
     "unknown-linktype.pcap": pcapFile({ linktype: 4000, records: [rec(1)] }),
     "over-snaplen.pcap": pcapFile({ snaplen: 100, records: [rec(1), rec(2), rec(3), rec(4, 200)] }),
     "garbage.bin": bytes(300, 9),
+    "sunatm-too-small.pcap": pcapFile({ linktype: 123, records: [rec(1), { ...rec(2), data: bytes(2) }] }),
+    "irda-bad-protocol.pcap": pcapFile({ linktype: 144, records: [{ ...rec(1), data: Uint8Array.from({ length: 40 }, (_, i) => (i === 15 ? 0x17 : 0)) }, rec(2)] }),
+    "ppp-dir-empty.pcap": pcapFile({ linktype: 204, records: [{ ...rec(1), data: new Uint8Array(0) }] }),
     "empty.pcap": new Uint8Array(0),
   };
   for (const [name, data] of Object.entries(cases)) {
