@@ -8,6 +8,7 @@ import { readDnsName } from "./dns-name.ts";
 import { dissectRdata, secondsText } from "./dns-rdata.ts";
 import { conversationKey } from "../analysis/conversation.ts";
 import { addExpert } from "./expert.ts";
+import { bitPicture } from "../format/value.ts";
 
 const tf = (yes: string, no: string) => ({ yes, no });
 
@@ -22,7 +23,6 @@ export const dns = defineProtocol({ abbrev: "dns", name: "Domain Name System", s
   "flags.recavail": { name: "Recursion available", type: "FT_BOOLEAN", base: 16, mask: 0x80, tfs: tf("Server can do recursive queries", "Server can't do recursive queries"), blurb: "Can the server do recursive queries?" },
   "flags.z": { name: "Z", type: "FT_BOOLEAN", base: 16, mask: 0x40, tfs: tf("reserved - incorrect!", "reserved (0)"), blurb: "Z flag" },
   "flags.authenticated": { name: "Answer authenticated", type: "FT_BOOLEAN", base: 16, mask: 0x20, tfs: tf("Answer/authority portion was authenticated by the server", "Answer/authority portion was not authenticated by the server"), blurb: "Was the reply data authenticated by the server?" },
-  "flags.ad": { name: "AD bit", type: "FT_BOOLEAN", base: 16, mask: 0x20, abbrev: "dns.flags.authenticated" },
   "flags.checkdisable": { name: "Non-authenticated data", type: "FT_BOOLEAN", base: 16, mask: 0x10, tfs: tf("Acceptable", "Unacceptable"), blurb: "Is non-authenticated data acceptable?" },
   "flags.rcode": { name: "Reply code", type: "FT_UINT16", base: "BASE_DEC", mask: 0xf, strings: DNS_RCODES },
   id: { name: "Transaction ID", type: "FT_UINT16", base: "BASE_HEX", blurb: "Identification of transaction" },
@@ -138,25 +138,25 @@ function dissectMessage(msg: Tvb, pkt: Packet, top: Node, isTcp: boolean): void 
 
   pkt.add(top, F.id, msg, 0, 2, id);
   const fl = pkt.add(top, F.flags, msg, 2, 2, flags);
-  if (pkt.full) {
-    fl.append(` ${opName}${response ? ` response, ${DNS_RCODES.get(rcode) ?? `Unknown error (${rcode})`}` : ""}`);
-    const bit = (f: (typeof F)[keyof typeof F]) => pkt.add(fl, f, msg, 2, 2, (flags & Number(f.mask)) >>> f.shift);
-    bit(F["flags.response"]);
-    bit(F["flags.opcode"]);
-    if (response) bit(F["flags.authoritative"]);
-    bit(F["flags.truncated"]);
-    bit(F["flags.recdesired"]);
-    if (response) bit(F["flags.recavail"]);
-    bit(F["flags.z"]);
-    if (response) bit(F["flags.authenticated"]);
-    else if (flags & 0x20) bit(F["flags.ad"]);
-    bit(F["flags.checkdisable"]);
-    if (response) bit(F["flags.rcode"]);
-  } else {
-    pkt.add(fl, F["flags.response"], msg, 2, 2, response ? 1 : 0);
-    pkt.add(fl, F["flags.opcode"], msg, 2, 2, opcode);
-    if (response) pkt.add(fl, F["flags.rcode"], msg, 2, 2, rcode);
+  if (pkt.full) fl.append(` ${opName}${response ? ` response, ${DNS_RCODES.get(rcode) ?? `Unknown error (${rcode})`}` : ""}`);
+  // each bit item is built only when a tree or -e asks for it (pkt.add returns a no-op item otherwise)
+  const bit = (f: (typeof F)[keyof typeof F]) => pkt.add(fl, f, msg, 2, 2, (flags & Number(f.mask)) >>> f.shift);
+  bit(F["flags.response"]);
+  bit(F["flags.opcode"]);
+  if (response) bit(F["flags.authoritative"]);
+  bit(F["flags.truncated"]);
+  bit(F["flags.recdesired"]);
+  if (response) bit(F["flags.recavail"]);
+  bit(F["flags.z"]);
+  if (response) bit(F["flags.authenticated"]);
+  else if (flags & 0x20) {
+    // Wireshark's "AD bit" item on queries shares the filter name dns.flags.authenticated: one field serves both
+    const f = F["flags.authenticated"];
+    const n = bit(f);
+    if (pkt.full) n.setLabel(`${bitPicture(f, flags & 0x20)} = AD bit: Set`);
   }
+  bit(F["flags.checkdisable"]);
+  if (response) bit(F["flags.rcode"]);
   const update = opcode === OPCODE_UPDATE;
   const qd = msg.u16(4), an = msg.u16(6), ns = msg.u16(8), ar = msg.u16(10);
   pkt.add(top, update ? F["count.zones"] : F["count.queries"], msg, 4, 2, qd);
