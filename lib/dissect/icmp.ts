@@ -25,7 +25,7 @@ export const CODES: ReadonlyMap<number, ReadonlyMap<number, string>> = new Map([
   [12, vals({ 0: "Pointer indicates the error", 1: "Required option missing", 2: "Bad length" })],
   [40, vals({ 0: "Bad SPI", 1: "Authentication Failed", 2: "Decompression Failed", 3: "Decryption Failed", 4: "Need Authentication", 5: "Need Authorization" })],
   [42, vals({ 0: "No error" })],
-  [43, vals({ 0: "No Error", 1: "Malformed Query", 2: "No Such Interface", 3: "No Such Table Entry", 4: "Multiple Interfaces Satisfy Query" })],
+  [43, vals({ 0: "No error", 1: "Malformed Query", 2: "No Such Interface", 3: "No Such Table Entry", 4: "Multiple Interfaces Satisfy Query" })],
 ]);
 
 export const icmp = defineProtocol({ abbrev: "icmp", name: "Internet Control Message Protocol", short: "ICMP" }, {

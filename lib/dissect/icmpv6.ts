@@ -18,6 +18,11 @@ const OPTION_TYPES = vals({ 1: "Source link-layer address", 2: "Target link-laye
 const CODES: ReadonlyMap<number, ReadonlyMap<number, string>> = new Map([
   [1, vals({ 0: "no route to destination", 1: "communication with destination administratively prohibited", 2: "beyond scope of source address", 3: "address unreachable", 4: "port unreachable", 5: "source address failed ingress/egress policy", 6: "reject route to destination", 7: "Error in Source Routing Header" })],
   [3, vals({ 0: "hop limit exceeded in transit", 1: "fragment reassembly time exceeded" })],
+  [138, vals({ 0: "Command", 1: "Result", 255: "Sequence number reset" })],
+  [139, vals({ 0: "Query subject = IPv6 addresses", 1: "Query subject = Name", 2: "Query subject = IPv4 addresses" })],
+  [140, vals({ 0: "Successful", 1: "Refused", 2: "Unknown query type" })],
+  [160, vals({ 0: "No error" })],
+  [161, vals({ 0: "No error", 1: "Malformed Query", 2: "No Such Interface", 3: "No Such Table Entry", 4: "Multiple Interfaces Satisfy Query" })],
   [4, vals({ 0: "erroneous header field encountered", 1: "unrecognized Next Header type encountered", 2: "unrecognized IPv6 option encountered", 3: "IPv6 First Fragment has incomplete IPv6 Header Chain" })],
 ]);
 

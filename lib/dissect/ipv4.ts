@@ -186,14 +186,15 @@ export function dissectIpv4(tvb: Tvb, pkt: Packet, parent: Node): number {
     const top = pkt.addProto(parent, ip, tvb, 0, 1);
     pkt.add(top, F.version, tvb, 0, 1, version);
     c?.setInfo(`Bogus IPv4 version (${version}, must be 4)`);
-    return 0;
+    // unlike IPv6, packet-ip.c keeps the packet (no fallback to Data)
+    return tvb.reported;
   }
   const top = pkt.addProto(parent, ip, tvb, 0, Math.max(hlen, 1));
   if (hlen < 20) {
     pkt.add(top, F.version, tvb, 0, 1, version);
     pkt.add(top, F.hdr_len, tvb, 0, 1, hlen).setLabel(`.... ${(b0 & 0xf).toString(2).padStart(4, "0")} = Header Length: ${hlen} bytes (${b0 & 0xf})`);
     c?.setInfo(`Bogus IP header length (${hlen}, must be at least 20)`);
-    return 0;
+    return tvb.reported;
   }
   let ipLen = tvb.u16(2);
   let tso = false;
@@ -206,7 +207,7 @@ export function dissectIpv4(tvb: Tvb, pkt: Packet, parent: Node): number {
     pkt.add(top, F.dsfield, tvb, 1, 1, tvb.u8(1));
     pkt.add(top, F.len, tvb, 2, 2, ipLen);
     c?.setInfo(`Bogus IP length (${ipLen}, less than header length ${hlen})`);
-    return 0;
+    return tvb.reported;
   }
   // The datagram is as long as it says (the rest of the frame is link-layer padding or trailer).
   const dg = ipLen < tvb.reported ? tvb.subset(0, ipLen) : tvb;

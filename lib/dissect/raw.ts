@@ -9,11 +9,19 @@ export const rawDissector: Dissector = {
   name: "raw_ip",
   handoff: [["link", 101], ["link", 12], ["link", 14]],
   dissect(tvb, pkt, parent) {
-    pkt.cols?.setProtocol("Raw");
-    pkt.cols?.setInfo("Raw packet data");
+    const c = pkt.cols;
+    if (c) {
+      // packet-raw.c: "N/A" everywhere until the IP layer names things
+      c.setProtocol("N/A");
+      c.setInfo("Raw packet data");
+      c.setAddrText("src", "N/A");
+      c.setAddrText("dst", "N/A");
+    }
     const top = pkt.addProto(parent, raw, tvb, 0, tvb.remaining(0));
     if (pkt.full) top.setLabel("Raw packet data");
-    const v = tvb.captured ? tvb.u8(0) >> 4 : 0;
+    // the PPP-in-HDLC check reads two bytes first: a 1-byte capture stops here
+    tvb.u16(0);
+    const v = tvb.u8(0) >> 4;
     const et = v === 4 ? 0x0800 : v === 6 ? 0x86dd : -1;
     if (et < 0 || !tryTable(pkt, "ethertype", et, tvb, parent)) callData(tvb, pkt, parent);
     return tvb.reported;

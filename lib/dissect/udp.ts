@@ -82,6 +82,8 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
     return reported;
   }
   const lenNode = pkt.add(top, F.length, tvb, 4, 2, ulen);
+  // the Info column's Len= keeps the header's (bogus) value; the payload is what the IP layer has
+  const infoLen = ulen - 8;
   if (ulen > reported && !info.fragmented && !info.inError) {
     if (pkt.full) lenNode.setLabel(`Length: ${ulen} (bogus, payload length ${reported})`);
     c?.appendInfo(` [BAD UDP LENGTH ${ulen} > IP PAYLOAD LENGTH]`);
@@ -115,7 +117,7 @@ function dissectUdp(tvb: Tvb, pkt: Packet, parent: Node): number {
     const pl = pkt.add(top, F.payload, tvb, 8, Math.min(ulen - 8, tvb.remaining(8)), null);
     if (pkt.full) pl.setLabel(`UDP payload (${ulen - 8} byte${ulen - 8 === 1 ? "" : "s"})`);
   }
-  c?.appendInfo(` Len=${ulen - 8}`);
+  c?.appendInfo(` Len=${infoLen}`);
   if (pkt.full) top.setLen(8);
   // the payload's protocols hang at the top of the tree, even inside an ICMP error (as tshark shows them)
   if (ulen > 8 && !(info.inError && tvb.remaining(8) === 0)) dispatchPorts(pkt, "udp.port", sport, dport, tvb.subset(8, ulen - 8), pkt.root);
