@@ -191,8 +191,10 @@ function dissectIcmp(tvb: Tvb, pkt: Packet, parent: Node): number {
       pkt.add(top, F.transmit_timestamp, tvb, 16, 4, tvb.u32(16));
     } else if (type === 17 || type === 18) {
       pkt.add(top, F.address_mask, tvb, 8, 4, tvb.u32(8));
-    } else if (tvb.remaining(8) > 0 && (type === 0 || type === 8)) {
-      pkt.session.tables.data.dissect(tvb.subset(8), pkt, top);
+    } else if (tvb.reported > 8 && (type === 0 || type === 8)) {
+      // ping puts its send time first: Wireshark shows it when it lies within a day of the frame
+      const dataAt = echoTimestamp(tvb, pkt, top) ? 16 : 8;
+      if (tvb.reported > dataAt) pkt.session.tables.data.dissect(tvb.subset(dataAt), pkt, pkt.root);
     }
     return tvb.reported;
   }
@@ -248,4 +250,23 @@ export function addVerifiedChecksum(pkt: Packet, top: Node, tvb: Tvb, sum: numbe
     }
   }
   pkt.add(top, status, tvb, 2, 0, ok ? CHECKSUM_GOOD : CHECKSUM_BAD).generated();
+}
+
+/** The timeval at the start of echo data (either byte order, 32-bit seconds then microseconds). */
+function echoTimestamp(tvb: Tvb, pkt: Packet, top: Node): boolean {
+  if (tvb.reported - 8 <= 8 || tvb.captured < 16) return false;
+  const DAY = 86_400;
+  for (const little of [true, false]) {
+    const sec = little ? tvb.u32le(8) : tvb.u32(8);
+    const usec = little ? tvb.u32le(12) : tvb.u32(12);
+    if (Math.abs(sec - pkt.sec) < DAY && usec < 1_000_000) {
+      if (pkt.full || pkt.want) {
+        const ns = BigInt(sec) * 1_000_000_000n + BigInt(usec * 1000);
+        pkt.add(top, F.data_time, tvb, 8, 8, ns);
+        pkt.add(top, F.data_time_relative, tvb, 8, 8, pkt.frame.ts - ns).generated();
+      }
+      return true;
+    }
+  }
+  return false;
 }

@@ -19,6 +19,7 @@ const CODES: ReadonlyMap<number, ReadonlyMap<number, string>> = new Map([
   [1, vals({ 0: "no route to destination", 1: "communication with destination administratively prohibited", 2: "beyond scope of source address", 3: "address unreachable", 4: "port unreachable", 5: "source address failed ingress/egress policy", 6: "reject route to destination", 7: "Error in Source Routing Header" })],
   [3, vals({ 0: "hop limit exceeded in transit", 1: "fragment reassembly time exceeded" })],
   [138, vals({ 0: "Command", 1: "Result", 255: "Sequence number reset" })],
+  [155, vals({ 0: "DODAG Information Solicitation", 1: "DODAG Information Object", 2: "Destination Advertisement Object", 3: "Destination Advertisement Object Acknowledgment", 0x80: "Secure DODAG Information Solicitation", 0x81: "Secure DODAG Information Object", 0x82: "Secure Destination Advertisement Object", 0x83: "Secure Destination Advertisement Object Acknowledgment", 0x8a: "Consistency Check" })],
   [139, vals({ 0: "Query subject = IPv6 addresses", 1: "Query subject = Name", 2: "Query subject = IPv4 addresses" })],
   [140, vals({ 0: "Successful", 1: "Refused", 2: "Unknown query type" })],
   [160, vals({ 0: "No error" })],

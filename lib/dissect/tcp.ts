@@ -470,6 +470,16 @@ function dissectTcp(tvb: Tvb, pkt: Packet, parent: Node): number {
     const payload = tvb.subset(hlen);
     const pl = pkt.add(top, F.payload, tvb, hlen, Math.min(segLen, tvb.remaining(hlen)), null);
     if (pkt.full) pl.setLabel(`TCP payload (${segLen} byte${segLen === 1 ? "" : "s"})`);
+    // A reset's payload is its reason (RFC 1122 4.2.2.12), never handed to the port's protocol
+    if (flags & RST) {
+      if (tvb.remaining(hlen) > 0) {
+        const n = Math.min(segLen, tvb.remaining(hlen));
+        let cause = "";
+        for (let k = 0; k < n; k++) cause += String.fromCharCode(tvb.data[tvb.start + hlen + k]!);
+        pkt.add(top, F.reset_cause, tvb, hlen, n, cause.replace(/[\r\n\0]+$/, ""));
+      }
+      return reported;
+    }
     // Like process_tcp_payload: an exception in the payload is shown there and TCP's own info stays.
     if (!info.inError || tvb.remaining(hlen) > 0) catchNonFatal(payload, pkt, parent, () => void dispatchPorts(pkt, "tcp.port", sport, dport, payload, parent));
   }
