@@ -1,7 +1,7 @@
 // IPv6 extension headers: hop-by-hop and destination options, routing, and fragments (with reassembly).
 import { defineProtocol } from "./field.ts";
 import type { Dissector } from "./tables.ts";
-import type { Node, Packet } from "./tree.ts";
+import { ADDR_IPV6, type Node, type Packet } from "./tree.ts";
 import type { Tvb } from "./tvb.ts";
 import { dispatchIpv6Payload, ipv6 } from "./ipv6.ts";
 import { ipProtoNames } from "./values/ip-proto.ts";
@@ -111,6 +111,7 @@ export const routingDissector: Dissector = {
   handoff: [["ip.proto", 43]],
   dissect(tvb, pkt, parent) {
     const R = routing.f;
+    pkt.cols?.setInfo("IPv6 routing");
     const nxt = tvb.u8(0);
     const len = (tvb.u8(1) + 1) * 8;
     const top = pkt.addProto(parent, routing, tvb, 0, len);
@@ -119,7 +120,17 @@ export const routingDissector: Dissector = {
     pkt.add(top, R.len_oct, tvb, 1, 1, len).generated();
     pkt.add(top, R.type, tvb, 2, 1, tvb.u8(2));
     pkt.add(top, R.segleft, tvb, 3, 1, tvb.u8(3));
-    if (tvb.u8(2) === 0) for (let a = 8; a + 16 <= len; a += 16) pkt.add(top, R["src.addr"], tvb, a, 16, null);
+    if (tvb.u8(2) === 0) {
+      for (let a = 8; a + 16 <= len; a += 16) pkt.add(top, R["src.addr"], tvb, a, 16, null);
+      // a source route still to be followed ends at its last address: that is the packet's destination
+      const last = len - 16;
+      if (tvb.u8(3) > 0 && last >= 8) {
+        tvb.check(last, 16);
+        pkt.cols?.setAddr("dst", ADDR_IPV6, tvb.data, tvb.start + last);
+        pkt.info.netDst = tvb.start + last;
+        pkt.info.netData = tvb.data;
+      }
+    }
     tvb.check(0, len);
     dispatchIpv6Payload(pkt, nxt, tvb.subset(len), parent);
     return tvb.reported;
