@@ -143,7 +143,10 @@ function resolution(p: ParsedArgs): { mac: boolean; network: boolean; transport:
       ]);
     }
   }
-  return { mac: n.includes("m"), network: n.includes("n"), transport: n.includes("t") };
+  // network names (n) and VLAN names (v) would need resolvers tsshark does not have yet: refuse, never ignore
+  if (n.includes("n")) throw new ToolError("-N n (network address resolution) is not supported yet; addresses are shown as numbers", 1);
+  if (n.includes("v")) throw new ToolError("-N v (VLAN ID resolution) is not supported yet", 1);
+  return { mac: n.includes("m"), network: false, transport: n.includes("t") };
 }
 
 /** -a / -b "key:value" lists, with tshark's complaint for anything else. */

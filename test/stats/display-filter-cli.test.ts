@@ -69,3 +69,12 @@ gate.describe("--ladder and charts", () => {
     expect(r.stderr).toContain("--chart-svg draws an io,stat table");
   });
 });
+
+gate.test("-N n and -N v are refused until name resolution is built, never ignored", async () => {
+  for (const flags of ["n", "mnt", "v"]) {
+    const r = await tsshark(["-r", file, "-N", flags]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tsshark: -N [nv] \(.*\) is not supported yet/);
+  }
+  expect((await tsshark(["-r", file, "-N", "mt", "-c", "1"])).code).toBe(0);
+});
