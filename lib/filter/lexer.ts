@@ -43,6 +43,8 @@ function matchAt(re: RegExp, s: string, i: number): string {
 /** A word never swallows "..": "80..90" is 80, .., 90. */
 function cutAtDotDot(w: string): string {
   if (w === "") return w;
+  // a "/" at the end belongs to the next token (division), not to a CIDR prefix
+  while (w.length > 1 && w.endsWith("/")) w = w.slice(0, -1);
   const k = w.indexOf("..", 1);
   return k > 0 ? w.slice(0, k) : w;
 }

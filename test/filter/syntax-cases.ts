@@ -26,7 +26,11 @@ export const SYNTAX_CASES: readonly string[] = [
   "frame.time > \"Sep 26, 2004 23:18:04.954975\"", "frame.time >= \"2004-09-26T23:18:04Z\"",
   "ip.addr#1 == 10.0.0.1", "ip.addr#[1-2] == 10.0.0.1", ".tcp.port == 80", "tcp.port == ${udp.port}", "ip.len == ${ip.hdr_len}",
   "tcp.port == ip.proto", "eth.src == data.data", "ip.src == ip.dst", "frame.len >= 100", "ip.src eq 10.200.1.1",
+  "tcp.port==80&&ip", "!tcp.port==80", "tcp.port in {80,443}", "ip.src==10.0.0.1/24", "frame[0:2]==56:49", "count(frame) == 1",
+  "tcp.options < 0101", "tcp.flags.syn and tcp.flags.ack == 0", "frame.number#1 == 3", "tcp.srcport#[1-2] == 8053", "eth.addr==aa:bb:cc:dd:ee:ff",
+  "ip.addr eq 10.0.0.1 or not ip.addr eq 10.0.0.2", "frame contains \"a\\\"b\"", "ip.flags.df == 1 || ip.ttl < 2", "data.data contains 41:42",
   // rejected
+  "ip.src#-1 == 127.0.0.1", "icmpv6.type == Router_Advertisement", "tcp.port in {80 443}", "ip.src == 10.0.0.1/", "frame[0:2] == \"ab",
   "tcp.port =", "tcp.prot == 80", "foo", "tcp ^^ udp", "tcp xor udp", "tcp.port in {80 12000}", "ip.proto == tcp", "len(tcp.port)",
   "(", "tcp.port ==", "tcp.port == 80 &&", "ip and", "(ip", "and ip", "ip)", "ip ip", "ip.len == 20 20", "ip AND tcp", "ip.len EQ 1",
   "ip @", "ip | tcp", "frame contains \"abc", "frame contains 'ab'", "frame contains \"a\\qb\"",
