@@ -8,6 +8,7 @@ import { socketOwners } from "./processes.ts";
 import { reverseNames } from "./host-names.ts";
 import { readProcInet, readProcUnix } from "./proc-net.ts";
 import { snakeKeys, socketsJson } from "./json-view.ts";
+import { statisticsJson, statisticsText } from "./netstat-stats.ts";
 
 const OPTIONS: readonly OptionSpec[] = [
   { short: "r", long: "route", help: "display routing table" },
@@ -46,7 +47,7 @@ const OPTIONS: readonly OptionSpec[] = [
 ];
 
 const NOT_YET: Readonly<Record<string, string>> = {
-  groups: "-g", statistics: "-s", masquerade: "-M", cache: "-C", udplite: "-U", sctp: "-S", symbolic: "-N",
+  groups: "-g", masquerade: "-M", cache: "-C", udplite: "-U", sctp: "-S", symbolic: "-N",
 };
 
 export async function netstatMain(argv: readonly string[], write: (s: string | Uint8Array) => void): Promise<number> {
@@ -68,6 +69,7 @@ export async function netstatMain(argv: readonly string[], write: (s: string | U
   const numeric = has("numeric");
   const render = async (): Promise<string> => {
     const json = (doc: Record<string, unknown>) => JSON.stringify({ tool: "netstat", ...doc }, null, 2) + "\n";
+    if (has("statistics")) return has("json") ? json(statisticsJson()) : statisticsText();
     if (has("route")) return has("json") ? json({ routes: readRoutes().map(snakeKeys) }) : routeTable(numeric || has("numeric-hosts"));
     if (has("interfaces")) {
       if (opt.count(p, "extend")) throw new ToolError("-ie (ifconfig-style interface listing) is not supported yet", 1);
