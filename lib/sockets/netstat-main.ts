@@ -69,6 +69,7 @@ export async function netstatMain(argv: readonly string[], write: (s: string | U
   const numeric = has("numeric");
   const render = async (): Promise<string> => {
     const json = (doc: Record<string, unknown>) => JSON.stringify({ tool: "netstat", ...doc }, null, 2) + "\n";
+    if (has("statistics") && ["tcp", "udp", "raw", "inet", "inet6"].some(has)) throw new ToolError("-s with -t/-u/-w/-4/-6 is not supported yet", 1);
     if (has("statistics")) return has("json") ? json(statisticsJson()) : statisticsText();
     if (has("route")) return has("json") ? json({ routes: readRoutes().map(snakeKeys) }) : routeTable(numeric || has("numeric-hosts"));
     if (has("interfaces")) {
