@@ -95,7 +95,9 @@ describe("tsnc <-> nc", () => {
       const path = sockPath("stream");
       const srv = start(["sh", "-c", '(echo srv; sleep 1) | exec "$@"', "sh", ...server("-l", "-U", path)]);
       await waitFor(() => unixListening(path), 5000, "unix listener");
-      const c = await run(client("-N", "-U", path), { stdin: "cli\n", timeoutMs: 5000 });
+      // the client's data comes half a second late, so the server has sent "srv" before it sees the FIN
+      // (nc -l exits at the peer's EOF, and under load could otherwise still be reading its own stdin)
+      const c = await run(["sh", "-c", '(sleep 0.5; echo cli) | exec "$@"', "sh", ...client("-N", "-U", path)], { timeoutMs: 5000 });
       await srv.stop();
       rmSync(path, { force: true });
       expect(c.out).toBe("srv\n");
