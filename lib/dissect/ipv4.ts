@@ -1,5 +1,6 @@
 // IPv4 (RFC 791): header, options, fragments and reassembly, and the hand-off by protocol number.
 import { defineProtocol, vals } from "./field.ts";
+import { GEOIP_FIELDS } from "./geoip-fields.ts";
 import { dispatchIpProto } from "./ip-handoff.ts";
 import { ipProtoName, ipProtoNames } from "./values/ip-proto.ts";
 import { CHECKSUM_STATUS, CHECKSUM_UNVERIFIED } from "./values/checksum.ts";
@@ -41,29 +42,7 @@ export const ip = defineProtocol({ abbrev: "ip", name: "Internet Protocol Versio
   src_host: { name: "Source Host", type: "FT_STRING" },
   addr: { name: "Source or Destination Address", type: "FT_IPv4" },
   host: { name: "Source or Destination Host", type: "FT_STRING" },
-  "geoip.country": { name: "Source or Destination GeoIP Country", type: "FT_STRING" },
-  "geoip.country_iso": { name: "Source or Destination GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.city": { name: "Source or Destination GeoIP City", type: "FT_STRING" },
-  "geoip.asnum": { name: "Source or Destination GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.org": { name: "Source or Destination GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.lat": { name: "Source or Destination GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.lon": { name: "Source or Destination GeoIP Longitude", type: "FT_DOUBLE" },
-  "geoip.src_summary": { name: "Source GeoIP", type: "FT_STRING" },
-  "geoip.src_country": { name: "Source GeoIP Country", type: "FT_STRING" },
-  "geoip.src_country_iso": { name: "Source GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.src_city": { name: "Source GeoIP City", type: "FT_STRING" },
-  "geoip.src_asnum": { name: "Source GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.src_org": { name: "Source GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.src_lat": { name: "Source GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.src_lon": { name: "Source GeoIP Longitude", type: "FT_DOUBLE" },
-  "geoip.dst_summary": { name: "Destination GeoIP", type: "FT_STRING" },
-  "geoip.dst_country": { name: "Destination GeoIP Country", type: "FT_STRING" },
-  "geoip.dst_country_iso": { name: "Destination GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.dst_city": { name: "Destination GeoIP City", type: "FT_STRING" },
-  "geoip.dst_asnum": { name: "Destination GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.dst_org": { name: "Destination GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.dst_lat": { name: "Destination GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.dst_lon": { name: "Destination GeoIP Longitude", type: "FT_DOUBLE" },
+  ...GEOIP_FIELDS,
   flags: { name: "Flags", type: "FT_UINT8", base: "BASE_HEX", mask: 0xe0, blurb: "Flags (3 bits)" },
   "flags.sf": { name: "Security flag", type: "FT_BOOLEAN", base: 8, mask: 0x80, blurb: "Security flag (RFC 3514)" },
   "flags.rb": { name: "Reserved bit", type: "FT_BOOLEAN", base: 8, mask: 0x80 },

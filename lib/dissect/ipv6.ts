@@ -1,5 +1,6 @@
 // IPv6 (RFC 8200): the fixed header, payload length rules, and the hand-off through extension headers.
 import { defineProtocol } from "./field.ts";
+import { GEOIP_FIELDS } from "./geoip-fields.ts";
 import { dispatchIpProto } from "./ip-handoff.ts";
 import { ipProtoNames } from "./values/ip-proto.ts";
 import { ADDR_IPV6, type Node, type Packet } from "./tree.ts";
@@ -51,29 +52,7 @@ export const ipv6 = defineProtocol({ abbrev: "ipv6", name: "Internet Protocol Ve
   embed_ipv4: { name: "Embedded IPv4", type: "FT_IPv4", blurb: "IPv4-Embedded IPv6 Address" },
   embed_ipv4_u: { name: "Embedded IPv4 u field", type: "FT_BYTES", blurb: "IPv4-Embedded IPv6 Address u field" },
   embed_ipv4_suffix: { name: "Embedded IPv4 Suffix", type: "FT_BYTES", blurb: "IPv4-Embedded IPv6 Address Suffix" },
-  "geoip.country": { name: "Source or Destination GeoIP Country", type: "FT_STRING" },
-  "geoip.country_iso": { name: "Source or Destination GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.city": { name: "Source or Destination GeoIP City", type: "FT_STRING" },
-  "geoip.asnum": { name: "Source or Destination GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.org": { name: "Source or Destination GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.lat": { name: "Source or Destination GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.lon": { name: "Source or Destination GeoIP Longitude", type: "FT_DOUBLE" },
-  "geoip.src_summary": { name: "Source GeoIP", type: "FT_STRING" },
-  "geoip.src_country": { name: "Source GeoIP Country", type: "FT_STRING" },
-  "geoip.src_country_iso": { name: "Source GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.src_city": { name: "Source GeoIP City", type: "FT_STRING" },
-  "geoip.src_asnum": { name: "Source GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.src_org": { name: "Source GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.src_lat": { name: "Source GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.src_lon": { name: "Source GeoIP Longitude", type: "FT_DOUBLE" },
-  "geoip.dst_summary": { name: "Destination GeoIP", type: "FT_STRING" },
-  "geoip.dst_country": { name: "Destination GeoIP Country", type: "FT_STRING" },
-  "geoip.dst_country_iso": { name: "Destination GeoIP ISO Two Letter Country Code", type: "FT_STRING" },
-  "geoip.dst_city": { name: "Destination GeoIP City", type: "FT_STRING" },
-  "geoip.dst_asnum": { name: "Destination GeoIP AS Number", type: "FT_UINT32", base: "BASE_DEC" },
-  "geoip.dst_org": { name: "Destination GeoIP AS Organization", type: "FT_STRING" },
-  "geoip.dst_lat": { name: "Destination GeoIP Latitude", type: "FT_DOUBLE" },
-  "geoip.dst_lon": { name: "Destination GeoIP Longitude", type: "FT_DOUBLE" },
+  ...GEOIP_FIELDS,
   opt: { name: "IPv6 Option", type: "FT_NONE", blurb: "Option" },
   "opt.type": { name: "Type", type: "FT_UINT8", base: "BASE_HEX", blurb: "Option type" },
   "opt.type.action": { name: "Action", type: "FT_UINT8", base: "BASE_DEC", mask: 0xc0, blurb: "Action for unrecognized option type" },
